@@ -1,0 +1,209 @@
+# SPDX-License-Identifier: MIT
+#
+# Tessera's build, in the manner of Kbuild:
+#
+#   make <name>_defconfig | menuconfig | olddefconfig | savedefconfig
+#   make [gen]      the image $(O)/tessera.elf [stop after the generator]
+#   make run        build and boot under QEMU, console on the terminal
+#   make iso        $(O)/tessera.iso (GRUB, BIOS), make run-iso boots it
+#   make check      every test; make bench the benchmarks
+#
+# Variables: O=<dir> (default build), SYSTEM_DTS=<file>, V=1,
+# QEMU_ACCEL=tcg|kvm, CROSS_COMPILE=<prefix>.
+
+O ?= build
+override O := $(abspath $(O))
+srctree := $(abspath $(dir $(lastword $(MAKEFILE_LIST))))
+PYTHON := /usr/bin/python3
+QEMU_ACCEL ?= tcg
+ARCH := x86_64
+
+ifeq ($(V),1)
+Q :=
+quiet = @:
+else
+Q := @
+quiet = @printf '  %-8s %s\n'
+endif
+
+KCONFIG_CONFIG := $(O)/.config
+export KCONFIG_CONFIG srctree
+KCONFIG_DEFAULT := qemu_pc_defconfig
+DEPS := $(srctree)/scripts/deps
+
+# Targets that only touch the configuration must not need one.
+CONFIG_TARGETS := %_defconfig menuconfig olddefconfig savedefconfig \
+	deps help clean distclean
+NEED_CONFIG := $(if $(MAKECMDGOALS),$(filter-out $(CONFIG_TARGETS),$(MAKECMDGOALS)),all)
+
+.DEFAULT_GOAL := all
+.PHONY: all gen run iso run-iso check check-unit check-gen check-system \
+	bench deps help clean distclean menuconfig olddefconfig savedefconfig FORCE
+.DELETE_ON_ERROR:
+
+deps:
+	$(Q)$(DEPS)
+
+# ---- configuration ------------------------------------------------------
+
+%_defconfig: configs/%_defconfig
+	$(Q)mkdir -p $(O)
+	$(Q)cd $(srctree) && $(PYTHON) -m defconfig --kconfig Kconfig configs/$@
+
+menuconfig olddefconfig savedefconfig: | $(if $(wildcard $(KCONFIG_CONFIG)),,$(KCONFIG_DEFAULT))
+menuconfig:
+	$(Q)cd $(srctree) && $(PYTHON) -m menuconfig Kconfig
+olddefconfig:
+	$(Q)cd $(srctree) && $(PYTHON) -m olddefconfig Kconfig
+savedefconfig:
+	$(Q)cd $(srctree) && $(PYTHON) -m savedefconfig --kconfig Kconfig --out $(O)/defconfig
+	@echo "wrote $(O)/defconfig"
+
+ifneq ($(NEED_CONFIG),)
+$(KCONFIG_CONFIG):
+	@echo "no $(KCONFIG_CONFIG): using $(KCONFIG_DEFAULT)"
+	$(Q)mkdir -p $(O)
+	$(Q)cd $(srctree) && $(PYTHON) -m defconfig --kconfig Kconfig configs/$(KCONFIG_DEFAULT)
+
+# The .config in make's syntax (strings unquoted) and as a C header.
+$(O)/include/config.mk $(O)/include/generated/autoconf.h &: $(KCONFIG_CONFIG) \
+		$(srctree)/scripts/kconfig-export $(shell find $(srctree) -name Kconfig -not -path '*/build*')
+	$(Q)$(PYTHON) $(srctree)/scripts/kconfig-export $(O)/include
+-include $(O)/include/config.mk
+endif
+
+SYSTEM_DTS ?= $(CONFIG_SYSTEM_DTS)
+BOARD := $(CONFIG_BOARD)
+BOARD_DIR := $(srctree)/boards/$(BOARD)
+SYSTEM_DTS_PATH := $(if $(filter /%,$(SYSTEM_DTS)),$(SYSTEM_DTS),$(srctree)/$(SYSTEM_DTS))
+
+# ---- system device tree and generator -------------------------------------
+
+# Rebuild the DTB when SYSTEM_DTS names another file than last time.
+$(O)/system.name: FORCE | $(KCONFIG_CONFIG)
+	$(Q)echo '$(SYSTEM_DTS_PATH)' | cmp -s - $@ || echo '$(SYSTEM_DTS_PATH)' > $@
+
+$(O)/system.dtb: $(SYSTEM_DTS_PATH) $(O)/system.name
+	$(quiet) DTC $(SYSTEM_DTS)
+	$(Q)cpp -nostdinc -undef -x assembler-with-cpp -I $(BOARD_DIR) \
+		-MD -MT $@ -MF $(O)/system.dtb.d -o $(O)/system.dts.pre $<
+	$(Q)dtc -q -I dts -O dtb -o $@ $(O)/system.dts.pre
+-include $(O)/system.dtb.d
+
+GEN_OUT := $(O)/gen
+GEN_SRCS := $(shell find $(srctree)/gen -name '*.py' -o -name '*.yaml') \
+	$(wildcard $(srctree)/docs/bindings/*.yaml)
+PROGRAM_DIRS := $(wildcard $(srctree)/partitions/*/)
+
+$(GEN_OUT)/tables.c: $(O)/system.dtb $(KCONFIG_CONFIG) $(GEN_SRCS) $(PROGRAM_DIRS)
+	$(quiet) GEN $(GEN_OUT)
+	$(Q)$(PYTHON) $(srctree)/gen/tessera-gen --dts $(SYSTEM_DTS) \
+		--dtb $(O)/system.dtb --config $(KCONFIG_CONFIG) \
+		--srctree $(srctree) --out $(GEN_OUT)
+$(GEN_OUT)/tables.h $(GEN_OUT)/layout.txt: $(GEN_OUT)/tables.c
+
+gen: $(GEN_OUT)/tables.c
+
+# ---- the monitor ----------------------------------------------------------
+
+CC := $(CROSS_COMPILE)gcc
+LD := $(CROSS_COMPILE)ld
+CPP := $(CROSS_COMPILE)cpp
+HOSTCC := gcc
+
+OPT_FLAGS := $(if $(CONFIG_OPTIMIZE_OS),-Os,$(if $(CONFIG_OPTIMIZE_OG),-Og,-O2))
+MONITOR_CFLAGS := -std=gnu11 $(OPT_FLAGS) $(if $(CONFIG_DEBUG_INFO),-g) \
+	-Wall -Wextra -Wshadow -Wstrict-prototypes -Wmissing-prototypes \
+	-Wno-unused-parameter $(if $(CONFIG_WERROR),-Werror) \
+	-ffreestanding -fno-builtin -nostdinc -nostdlib -fno-pic -fno-pie \
+	-mcmodel=kernel -mno-red-zone -mgeneral-regs-only -mno-mmx -mno-sse \
+	-mno-sse2 -fno-stack-protector -fno-omit-frame-pointer \
+	-fno-asynchronous-unwind-tables -fno-strict-aliasing -fno-common \
+	-isystem $(shell $(CC) -print-file-name=include) \
+	-I $(srctree)/monitor/include -I $(srctree)/monitor/arch/$(ARCH)/include \
+	-I $(GEN_OUT) -include $(O)/include/generated/autoconf.h -MMD -MP
+MONITOR_ASFLAGS := $(filter-out -std=gnu11,$(MONITOR_CFLAGS)) -D__ASSEMBLY__
+
+MONITOR_SRCS := $(shell cd $(srctree) && find monitor/core monitor/lib \
+	monitor/drivers monitor/arch/$(ARCH) -name '*.c' -o -name '*.S' | sort)
+MONITOR_OBJS := $(patsubst %,$(O)/%.o,$(MONITOR_SRCS)) $(GEN_OUT)/tables.o
+MONITOR_LDS := $(O)/monitor/monitor.ld
+
+$(O)/monitor/%.c.o: $(srctree)/monitor/%.c $(GEN_OUT)/tables.c $(O)/include/generated/autoconf.h
+	$(quiet) CC $(patsubst $(srctree)/%,%,$<)
+	@mkdir -p $(dir $@)
+	$(Q)$(CC) $(MONITOR_CFLAGS) -c -o $@ $<
+
+$(O)/monitor/%.S.o: $(srctree)/monitor/%.S $(GEN_OUT)/tables.c $(O)/include/generated/autoconf.h
+	$(quiet) AS $(patsubst $(srctree)/%,%,$<)
+	@mkdir -p $(dir $@)
+	$(Q)$(CC) $(MONITOR_ASFLAGS) -c -o $@ $<
+
+$(GEN_OUT)/tables.o: $(GEN_OUT)/tables.c $(O)/include/generated/autoconf.h
+	$(quiet) CC gen/tables.c
+	$(Q)$(CC) $(MONITOR_CFLAGS) -c -o $@ $<
+
+# The linker script takes the monitor's physical base and size from the
+# board (via gen), so an image that outgrows its reservation fails here.
+$(MONITOR_LDS): $(srctree)/monitor/arch/$(ARCH)/monitor.ld.S $(GEN_OUT)/tables.c
+	@mkdir -p $(dir $@)
+	$(Q)$(CPP) -P -undef -D__ASSEMBLY__ -I $(GEN_OUT) -I $(srctree)/monitor/include \
+		-I $(srctree)/monitor/arch/$(ARCH)/include -o $@ $<
+
+$(O)/tessera.elf: $(MONITOR_OBJS) $(MONITOR_LDS)
+	$(quiet) LD $(patsubst $(O)/%,%,$@)
+	$(Q)$(LD) -nostdlib -static -z max-page-size=0x1000 -z noexecstack \
+		--no-warn-rwx-segments -T $(MONITOR_LDS) -o $@ $(MONITOR_OBJS)
+
+all: $(O)/tessera.elf
+
+-include $(shell find $(O)/monitor -name '*.d' 2>/dev/null) $(GEN_OUT)/tables.d
+
+# ---- booting ----------------------------------------------------------------
+
+QEMU_RUN := $(srctree)/scripts/qemu-run
+
+run: deps $(O)/tessera.elf
+	$(Q)QEMU_ACCEL=$(QEMU_ACCEL) $(QEMU_RUN) $(BOARD_DIR) kernel $(O)/tessera.elf
+
+$(O)/tessera.iso: $(O)/tessera.elf $(srctree)/scripts/grub.cfg
+	$(quiet) ISO $(patsubst $(O)/%,%,$@)
+	$(Q)rm -rf $(O)/iso && mkdir -p $(O)/iso/boot/grub
+	$(Q)cp $(O)/tessera.elf $(O)/iso/boot/tessera.elf
+	$(Q)cp $(srctree)/scripts/grub.cfg $(O)/iso/boot/grub/grub.cfg
+	$(Q)grub-mkrescue -o $@ $(O)/iso >$(O)/iso.log 2>&1 || { cat $(O)/iso.log; exit 1; }
+
+iso: $(O)/tessera.iso
+
+run-iso: deps $(O)/tessera.iso
+	$(Q)QEMU_ACCEL=$(QEMU_ACCEL) $(QEMU_RUN) $(BOARD_DIR) iso $(O)/tessera.iso
+
+# ---- tests ------------------------------------------------------------------
+
+include $(srctree)/tests/unit/unit.mk
+
+PYTEST := $(PYTHON) -m pytest -q -p no:cacheprovider
+
+check: deps
+	$(Q)$(MAKE) --no-print-directory check-unit
+	$(Q)$(PYTEST) $(srctree)/tests/unit $(srctree)/tests/system
+
+check-gen: deps
+	$(Q)$(PYTEST) $(srctree)/tests/unit/gen
+
+check-system: deps
+	$(Q)$(PYTEST) $(srctree)/tests/system
+
+# ---- housekeeping -------------------------------------------------------------
+
+clean:
+	$(Q)rm -rf $(O)/monitor $(O)/gen $(O)/iso $(O)/tests $(O)/tessera.elf \
+		$(O)/tessera.iso $(O)/system.*
+
+distclean:
+	$(Q)rm -rf $(O)
+
+help:
+	@sed -n '3,14p' $(srctree)/Makefile | sed 's/^# \{0,1\}//'
+
+FORCE:

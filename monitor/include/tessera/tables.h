@@ -1,0 +1,130 @@
+/* SPDX-License-Identifier: MIT */
+#ifndef TESSERA_TABLES_H
+#define TESSERA_TABLES_H
+
+/*
+ * The domain tables: the whole system as gen/ validated and placed it,
+ * emitted as const C data in $(O)/gen/tables.c, with the counts in
+ * $(O)/gen/tables.h. The monitor enforces them and decides nothing else.
+ *
+ * This header is the contract between gen/ and the monitor. Whoever
+ * changes a structure here bumps TESSERA_TABLES_VERSION and changes, in the
+ * same commit, gen/tessera_gen/emit_c.py (the emitter) and the monitor's
+ * check in monitor/core/tables.c.
+ *
+ * Indices are into the arrays of struct tessera_tables; TT_NONE marks "no
+ * such entry". All addresses are physical. Sizes and bases of memory
+ * reservations are multiples of 4 KiB (gen refuses anything else).
+ */
+
+#include <stdint.h>
+
+#define TESSERA_TABLES_MAGIC	0x5345424154534554ULL	/* "TESTABES" */
+#define TESSERA_TABLES_VERSION	1
+
+#define TT_NAME_MAX	32	/* node names, program names; with the NUL */
+#define TT_BOOTARGS_MAX	256	/* with the NUL */
+#define TT_DEVICE_RES_MAX 4	/* ports, MMIO windows, IRQs per device */
+#define TT_NONE		0xffffU
+#define TT_MONITOR	0xfffeU	/* owner of the monitor's own devices */
+
+enum tt_on_fault {
+	TT_ON_FAULT_HALT = 0,		/* "halt" (the default) */
+	TT_ON_FAULT_RESTART = 1,	/* "restart" */
+	TT_ON_FAULT_HALT_SYSTEM = 2,	/* "halt-system" */
+};
+
+struct tt_range {
+	uint64_t base;
+	uint64_t size;
+};
+
+struct tt_cpu {
+	uint32_t apic_id;	/* the cpu node's reg */
+	uint16_t dedicated_to;	/* partition, or TT_NONE if shared or idle */
+	uint16_t nr_vcpus;	/* vCPUs reserved on this CPU */
+	uint32_t utilisation_ppm; /* sum of budget/period, parts per million */
+};
+
+struct tt_vcpu {
+	uint16_t partition;	/* owner */
+	uint16_t index;		/* vCPU number inside the partition */
+	uint16_t cpu;		/* the physical CPU it runs on */
+	uint16_t reserved;
+	uint32_t budget_us;	/* 0: the CPU is dedicated to this vCPU */
+	uint32_t period_us;	/* 0 when budget_us is 0 */
+};
+
+struct tt_partition {
+	char name[TT_NAME_MAX];
+	char program[TT_NAME_MAX];
+	char bootargs[TT_BOOTARGS_MAX];
+	struct tt_range mem;		/* its RAM reservation */
+	uint16_t first_vcpu;		/* into vcpus[] */
+	uint16_t nr_vcpus;
+	uint8_t on_fault;		/* enum tt_on_fault */
+	uint8_t mem_fixed;		/* 1: `reg` in the DTS, 0: placed by gen */
+	uint16_t reserved;
+};
+
+struct tt_channel {
+	char name[TT_NAME_MAX];
+	uint16_t frontend;		/* partition */
+	uint16_t backend;		/* partition */
+	uint32_t slots;			/* a power of two */
+	uint32_t slot_size;		/* bytes of payload, a multiple of 8 */
+	uint16_t frontend_port;		/* event port in the frontend */
+	uint16_t backend_port;		/* event port in the backend */
+	struct tt_range mem;		/* index page + slots, whole pages */
+};
+
+struct tt_ioport {
+	uint16_t base;
+	uint16_t count;
+};
+
+struct tt_device {
+	char name[TT_NAME_MAX];		/* node name, e.g. "serial@i2f8" */
+	char compatible[TT_NAME_MAX];	/* first compatible string */
+	uint16_t owner;			/* partition, TT_MONITOR or TT_NONE */
+	uint8_t nr_ports;
+	uint8_t nr_mmio;
+	uint8_t nr_irqs;
+	uint8_t reserved[3];
+	struct tt_ioport ports[TT_DEVICE_RES_MAX];
+	struct tt_range mmio[TT_DEVICE_RES_MAX];
+	uint32_t irqs[TT_DEVICE_RES_MAX];	/* ISA/GSI numbers */
+};
+
+struct tessera_tables {
+	uint64_t magic;			/* TESSERA_TABLES_MAGIC */
+	uint32_t version;		/* TESSERA_TABLES_VERSION */
+	uint32_t size;			/* sizeof(struct tessera_tables) */
+	const char *board;		/* CONFIG_BOARD, e.g. "qemu-pc" */
+	const char *system;		/* the system DTS, as given to make */
+	const char *model;		/* the root node's model */
+
+	struct tt_range monitor;	/* /reserved-memory/monitor */
+	uint16_t console;		/* device of chosen/stdout-path */
+	uint16_t debug_exit;		/* qemu,isa-debug-exit or TT_NONE */
+
+	uint32_t nr_ram;
+	uint32_t nr_reserved;
+	uint32_t nr_cpus;
+	uint32_t nr_vcpus;
+	uint32_t nr_partitions;
+	uint32_t nr_channels;
+	uint32_t nr_devices;
+
+	const struct tt_range *ram;		/* memory nodes, sorted */
+	const struct tt_range *reserved;	/* reserved-memory, sorted */
+	const struct tt_cpu *cpus;		/* in APIC id order */
+	const struct tt_vcpu *vcpus;		/* grouped by partition */
+	const struct tt_partition *partitions;	/* in DTS order */
+	const struct tt_channel *channels;	/* in DTS order */
+	const struct tt_device *devices;	/* in DTS order */
+};
+
+extern const struct tessera_tables tessera_tables;
+
+#endif

@@ -1,0 +1,1 @@
+# The sources each host unit test is linked with (see unit.mk).
