@@ -6,7 +6,7 @@
 #   make [gen]      the image $(O)/tessera.elf [stop after the generator]
 #   make run        build and boot under QEMU, console on the terminal
 #   make iso        $(O)/tessera.iso (GRUB, BIOS), make run-iso boots it
-#   make check      every test; make bench the benchmarks
+#   make check      every test
 #
 # Variables: O=<dir> (default build), SYSTEM_DTS=<file>, V=1,
 # QEMU_ACCEL=tcg|kvm, CROSS_COMPILE=<prefix>.
@@ -38,7 +38,7 @@ NEED_CONFIG := $(if $(MAKECMDGOALS),$(filter-out $(CONFIG_TARGETS),$(MAKECMDGOAL
 
 .DEFAULT_GOAL := all
 .PHONY: all gen run iso run-iso check check-unit check-gen check-system \
-	bench deps help clean distclean menuconfig olddefconfig savedefconfig FORCE
+	deps help clean distclean menuconfig olddefconfig savedefconfig FORCE
 .DELETE_ON_ERROR:
 
 deps:
