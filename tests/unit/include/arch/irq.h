@@ -1,9 +1,25 @@
 /* SPDX-License-Identifier: MIT */
 #ifndef ARCH_IRQ_H
 #define ARCH_IRQ_H
-/* Host stand-in for monitor/arch/x86_64/include/arch/irq.h: user space
- * cannot mask interrupts, so the hooks only relax and count. */
-#include <sched.h>
+
+/*
+ * Host stand-in for monitor/arch/x86_64/include/arch/irq.h. User space
+ * cannot mask interrupts, so each thread keeps a pretend interrupt flag
+ * that tests read with host_irqs_enabled(): it lets a test check that code
+ * runs with interrupts off where the monitor must.
+ */
+
+#include <stdbool.h>
+
+#define HOST_IRQ_ENABLED	1UL
+
+/* weak: every test that includes this header shares one flag per thread */
+__attribute__((weak)) __thread unsigned long host_irq_flags = HOST_IRQ_ENABLED;
+
+static inline bool host_irqs_enabled(void)
+{
+	return host_irq_flags & HOST_IRQ_ENABLED;
+}
 
 static inline void arch_cpu_relax(void)
 {
@@ -12,12 +28,15 @@ static inline void arch_cpu_relax(void)
 
 static inline unsigned long arch_irq_save(void)
 {
-	return 0;
+	unsigned long flags = host_irq_flags;
+
+	host_irq_flags = 0;
+	return flags;
 }
 
 static inline void arch_irq_restore(unsigned long flags)
 {
-	(void)flags;
+	host_irq_flags = flags;
 }
 
 #endif
