@@ -1,0 +1,120 @@
+/* SPDX-License-Identifier: MIT */
+#ifndef TESSERA_PUBLIC_HYPERCALL_H
+#define TESSERA_PUBLIC_HYPERCALL_H
+
+/*
+ * Hypercalls: how a partition asks the monitor for something.
+ *
+ * The convention is Linux's for system calls on x86_64, so that readers,
+ * debuggers and tracers already know it:
+ *
+ *   syscall                 executed in ring 3
+ *   rax                     the call number, TESSERA_HC_*
+ *   rdi rsi rdx r10 r8 r9   arguments 0 to 5 (r10, not rcx: syscall
+ *                           writes the return address to rcx)
+ *   rax                     on return: the result, >= 0, or an error of
+ *                           public/errno.h negated (-EFAULT)
+ *   rcx r11                 clobbered (syscall saves rip and rflags there)
+ *   rflags                  the arithmetic flags are undefined; IF and DF
+ *                           are as they were (DF clear, as the C ABI wants)
+ *
+ * Every other register, rsp included, and the whole x87/SSE/AVX state are
+ * preserved. An argument is 64 bits unless a call says otherwise; one a
+ * call does not take is ignored. Pointers are virtual addresses of the
+ * partition's address space (public/layout.h), sizes are in bytes.
+ *
+ * Nothing a partition passes is trusted. The monitor checks every pointer
+ * and length against the caller's own memory before it reads or writes a
+ * byte (-EFAULT) and every index against its bound (-EINVAL). A number
+ * that is not a call of this monitor returns -ENOSYS whatever the
+ * arguments. No hypercall faults its caller, and none can stop, slow
+ * beyond its own CPU time or read another partition.
+ *
+ * Numbers are grouped by what they serve; a group's unused numbers are
+ * reserved for it and return -ENOSYS until a later ABI minor defines them:
+ *
+ *   0x00-0x0f  core: version, console, yield, exit
+ *   0x10-0x1f  time (TESSERA_FEATURE_TIMER): block until an event,
+ *              sleep until a system time (the one-shot timer's event)
+ *   0x20-0x2f  events (TESSERA_FEATURE_EVENTS): notify a port, mask and
+ *              unmask a port (unmask re-delivers what is pending), set the
+ *              upcall handler
+ *   0x30-0x3f  devices (TESSERA_FEATURE_DEVICES): acknowledge a device
+ *              interrupt, so that its line is unmasked again
+ *   0x40-      never used: TESSERA_HC_MAX sizes the monitor's table
+ */
+
+/*
+ * TESSERA_HC_VERSION(query)
+ *   IN  rdi  query: TESSERA_VERSION_ABI or TESSERA_VERSION_FEATURES
+ *   OUT rax  for TESSERA_VERSION_ABI, the ABI version the monitor
+ *            implements (TESSERA_ABI_VERSION of its public/version.h);
+ *            for TESSERA_VERSION_FEATURES, its TESSERA_FEATURE_* bits
+ *   Errors:  -EINVAL  any other query
+ *
+ * Both values are in the start-info page as well; the call answers code
+ * that does not read it (a test, a loader of its own).
+ */
+#define TESSERA_HC_VERSION		0x00
+#define TESSERA_VERSION_ABI		0
+#define TESSERA_VERSION_FEATURES	1
+
+/*
+ * TESSERA_HC_CONSOLE_WRITE(buf, len)
+ *   IN  rdi  buf: the bytes, in the caller's memory
+ *   IN  rsi  len: how many, 0 to TESSERA_CONSOLE_WRITE_MAX
+ *   OUT rax  len
+ *   Errors:  -EFAULT  [buf, buf + len) is not inside the caller's memory
+ *                     [TESSERA_MEM_BASE, TESSERA_MEM_BASE + mem_size), or
+ *                     wraps; the info pages, rings and MMIO do not count
+ *            -E2BIG   len > TESSERA_CONSOLE_WRITE_MAX
+ *   Nothing is printed when an error is returned; len 0 reads nothing.
+ *
+ * Appends the bytes to the partition's console stream. The monitor prints
+ * the stream one line at a time as "[<partition name>] <text>", each line
+ * whole, never interleaved with another partition's or the monitor's. A
+ * line ends at '\n', which is not part of its text. A line of more than
+ * TESSERA_CONSOLE_LINE_MAX bytes is split: the first
+ * TESSERA_CONSOLE_LINE_MAX bytes are printed as a line and the rest
+ * continues on the next, under the same prefix (a line of exactly
+ * TESSERA_CONSOLE_LINE_MAX bytes and its '\n' is one line, not two). A line
+ * may be built by several calls; the monitor keeps the unfinished one and
+ * prints it when the partition ends, before the line that says so. Bytes
+ * other than printable ASCII and tab are printed as '?', so that a
+ * partition cannot move the terminal's cursor or forge a monitor line.
+ * A partition that writes faster than the console drains loses the excess
+ * once its bounded buffer is full; the monitor counts the loss and reports
+ * it on the console, and the others keep printing.
+ */
+#define TESSERA_HC_CONSOLE_WRITE	0x01
+#define TESSERA_CONSOLE_LINE_MAX	160	/* bytes of text per line */
+#define TESSERA_CONSOLE_WRITE_MAX	4096	/* bytes per call */
+
+/*
+ * TESSERA_HC_YIELD()
+ *   OUT rax  0
+ *   Errors:  none
+ *
+ * Gives up the rest of the vCPU's turn: the monitor runs the next vCPU
+ * that is due on this CPU, and this one again at its next turn, at once
+ * when no other is ready. The vCPU's reservation is not lost, only the
+ * time it left unused.
+ */
+#define TESSERA_HC_YIELD		0x02
+
+/*
+ * TESSERA_HC_EXIT(status)
+ *   IN  edi  status: the low 32 bits of rdi, a signed int (main's return)
+ *   Does not return.
+ *
+ * Ends the partition, every vCPU of it. The monitor prints what is left of
+ * the partition's console line, then
+ * "[tessera] <partition>: exited with status <status>", and gives the
+ * partition's CPU time to the others. The system ends with status 0 only
+ * when every partition exited with status 0 and none faulted.
+ */
+#define TESSERA_HC_EXIT			0x03
+
+#define TESSERA_HC_MAX			0x40
+
+#endif

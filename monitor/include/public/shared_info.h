@@ -1,0 +1,118 @@
+/* SPDX-License-Identifier: MIT */
+#ifndef TESSERA_PUBLIC_SHARED_INFO_H
+#define TESSERA_PUBLIC_SHARED_INFO_H
+
+/*
+ * The shared-info page: one 4 KiB page per partition, mapped read-write at
+ * TESSERA_SHARED_INFO_ADDR (public/layout.h), written by the monitor and
+ * the partition while both run. It starts zero; what the monitor keeps
+ * current depends on its features (public/version.h).
+ *
+ * Both sides change a field only as this header says, and only with the
+ * instruction it names: an aligned store, or a locked bit operation on a
+ * 64-bit word (lock bts/btr, __atomic_fetch_or/and). The monitor reads
+ * each field once into its own memory before acting on it, so nothing a
+ * partition writes here can make it misbehave, only lose the partition's
+ * own events.
+ */
+
+#ifndef __ASSEMBLY__
+#include <stddef.h>
+#include <stdint.h>
+#endif
+
+/* vCPUs of one partition; gen refuses a partition with more CPUs. */
+#define TESSERA_MAX_VCPUS	32
+
+/*
+ * Event ports of one partition, numbered 0 to TESSERA_MAX_PORTS - 1. The
+ * ports are static: gen gives one to each end of each channel and one to
+ * each interrupt of a device, listed in the start-info page. Port 0 is the
+ * partition's one-shot timer (TESSERA_FEATURE_TIMER) and is never given to
+ * anything else.
+ */
+#define TESSERA_MAX_PORTS	64
+#define TESSERA_PORT_TIMER	0
+
+#ifndef __ASSEMBLY__
+
+/*
+ * System time, as Xen's vcpu_time_info: nanoseconds since the monitor
+ * booted, one monotonic clock for every partition, read without a
+ * hypercall (TESSERA_FEATURE_TIME). The monitor assumes a constant-rate
+ * TSC synchronised across CPUs, calibrates it once at boot, and refreshes
+ * the stamp so that the scaled difference never overflows. To read it:
+ *
+ *	do {
+ *		v = time.version;
+ *		tsc_ts = time.tsc_timestamp; ns = time.system_time;
+ *		mul = time.tsc_to_system_mul; shift = time.tsc_shift;
+ *		tsc = lfence; rdtsc	(not before the loads above)
+ *	} while ((v & 1) || v != time.version);
+ *	d = tsc - tsc_ts;
+ *	d = shift >= 0 ? d << shift : d >> -shift;
+ *	now = ns + (uint64_t)(((unsigned __int128)d * mul) >> 32);
+ *
+ * with the compiler kept from moving the loads across the reads of
+ * version. The monitor makes version odd, writes the other fields, then
+ * makes it even again; x86 keeps stores, and loads, in program order.
+ */
+struct tessera_time_info {
+	uint32_t version;		/* odd while the monitor updates */
+	uint32_t reserved0;
+	uint64_t tsc_timestamp;		/* TSC value at system_time */
+	uint64_t system_time;		/* ns since boot, at tsc_timestamp */
+	uint32_t tsc_to_system_mul;	/* ns per shifted tick, x 2^32 */
+	int8_t tsc_shift;		/* ticks << shift, >> when negative */
+	uint8_t reserved1[3];
+};
+
+/*
+ * One per vCPU, a cache line each so that vCPUs on different CPUs do not
+ * share one.
+ *
+ * Upcalls (TESSERA_FEATURE_EVENTS) work as Xen's: when the monitor sets a
+ * port's pending bit and its mask bit is clear, it sets upcall_pending of
+ * the vCPU that handles the partition's events (vCPU 0) and, unless that
+ * vCPU's upcall_mask is set, enters the partition's upcall handler on it.
+ * The partition clears upcall_pending, then takes and clears each pending,
+ * unmasked port. upcall_mask is the partition's "interrupts off": set, the
+ * monitor only records; cleared, the partition checks upcall_pending.
+ *
+ * The rest is the vCPU's CPU accounting (TESSERA_FEATURE_ACCOUNTING),
+ * written by the monitor only, at the end of each of the vCPU's windows.
+ */
+struct tessera_vcpu_info {
+	uint8_t upcall_pending;		/* monitor sets, partition clears */
+	uint8_t upcall_mask;		/* partition writes, monitor reads */
+	uint8_t reserved0[6];
+	uint64_t runtime_ns;		/* CPU time this vCPU has had */
+	uint64_t periods;		/* its reservation periods begun */
+	uint64_t exhausted;		/* periods in which it used all budget */
+	uint32_t budget_us;		/* its reservation; 0: a dedicated CPU */
+	uint32_t period_us;		/* 0 on a dedicated CPU */
+	uint8_t reserved1[24];
+};
+
+struct tessera_shared_info {
+	struct tessera_vcpu_info vcpu[TESSERA_MAX_VCPUS];
+	/* bit p of word p / 64: the monitor sets, the partition clears */
+	uint64_t event_pending[TESSERA_MAX_PORTS / 64];
+	/* set by the partition: the port's events stay pending, no upcall */
+	uint64_t event_mask[TESSERA_MAX_PORTS / 64];
+	struct tessera_time_info time;
+};
+
+_Static_assert(TESSERA_MAX_PORTS % 64 == 0, "ports fill whole words");
+_Static_assert(sizeof(struct tessera_time_info) == 32, "time info size");
+_Static_assert(sizeof(struct tessera_vcpu_info) == 64, "a cache line");
+_Static_assert(offsetof(struct tessera_shared_info,
+			event_pending) == 0x800, "event_pending");
+_Static_assert(offsetof(struct tessera_shared_info,
+			event_mask) == 0x808, "event_mask");
+_Static_assert(offsetof(struct tessera_shared_info,
+			time) == 0x810, "time");
+_Static_assert(sizeof(struct tessera_shared_info) <= 4096, "one page");
+
+#endif /* __ASSEMBLY__ */
+#endif
