@@ -83,16 +83,22 @@ SYSTEM_DTS_PATH := $(if $(filter /%,$(SYSTEM_DTS)),$(SYSTEM_DTS),$(srctree)/$(SY
 $(O)/system.name: FORCE | $(KCONFIG_CONFIG)
 	$(Q)echo '$(SYSTEM_DTS_PATH)' | cmp -s - $@ || echo '$(SYSTEM_DTS_PATH)' > $@
 
+# A partition's `reg` is a reservation, not a bus address, so its node is
+# named after the partition and carries no unit address.
+DTC_FLAGS := -W no-unit_address_vs_reg
+
 $(O)/system.dtb: $(SYSTEM_DTS_PATH) $(O)/system.name
 	$(quiet) DTC $(SYSTEM_DTS)
 	$(Q)cpp -nostdinc -undef -x assembler-with-cpp -I $(BOARD_DIR) \
 		-MD -MT $@ -MF $(O)/system.dtb.d -o $(O)/system.dts.pre $<
-	$(Q)dtc -q -I dts -O dtb -o $@ $(O)/system.dts.pre
+	$(Q)dtc $(DTC_FLAGS) -I dts -O dtb -o $@ $(O)/system.dts.pre
 -include $(O)/system.dtb.d
 
+# gen reads the bindings, the table contract and the program folders too.
 GEN_OUT := $(O)/gen
-GEN_SRCS := $(shell find $(srctree)/gen -name '*.py' -o -name '*.yaml') \
-	$(wildcard $(srctree)/docs/bindings/*.yaml)
+GEN_SRCS := $(srctree)/gen/tessera-gen $(shell find $(srctree)/gen \
+	$(srctree)/docs/bindings -name '*.py' -o -name '*.yaml') \
+	$(srctree)/monitor/include/tessera/tables.h
 PROGRAM_DIRS := $(wildcard $(srctree)/partitions/*/)
 
 $(GEN_OUT)/tables.c: $(O)/system.dtb $(KCONFIG_CONFIG) $(GEN_SRCS) $(PROGRAM_DIRS)
@@ -100,7 +106,7 @@ $(GEN_OUT)/tables.c: $(O)/system.dtb $(KCONFIG_CONFIG) $(GEN_SRCS) $(PROGRAM_DIR
 	$(Q)$(PYTHON) $(srctree)/gen/tessera-gen --dts $(SYSTEM_DTS) \
 		--dtb $(O)/system.dtb --config $(KCONFIG_CONFIG) \
 		--srctree $(srctree) --out $(GEN_OUT)
-$(GEN_OUT)/tables.h $(GEN_OUT)/layout.txt: $(GEN_OUT)/tables.c
+$(GEN_OUT)/tables.h $(GEN_OUT)/layout.txt $(GEN_OUT)/programs.mk: $(GEN_OUT)/tables.c
 
 gen: $(GEN_OUT)/tables.c
 

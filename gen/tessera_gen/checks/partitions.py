@@ -1,0 +1,70 @@
+# SPDX-License-Identifier: MIT
+"""Partitions: how many, their names, programs, arguments and policies."""
+
+from ..programs import LIBRARY
+from .common import exceeds, too_long
+from .registry import check
+
+
+@check
+def check_partition_limit(ctx):
+    message = exceeds(len(ctx.system.partitions), "partitions",
+                      ctx.config.max_partitions, "CONFIG_MAX_PARTITIONS")
+    if message:
+        yield "/partitions", message
+
+
+@check
+def check_partition_name_length(ctx):
+    for p in ctx.system.partitions:
+        message = too_long("name", p.name, ctx.contract.name_max, "TT_NAME_MAX")
+        if message:
+            yield p.path, message
+
+
+@check
+def check_partition_names_unique(ctx):
+    names = [p.name for p in ctx.system.partitions]
+    for i, p in enumerate(ctx.system.partitions):
+        if p.name in names[:i]:
+            yield p.path, f'a second partition named "{p.name}"'
+
+
+@check
+def check_program_name(ctx):
+    for p in ctx.system.partitions:
+        if p.program == LIBRARY:
+            yield p.path, f'program "{p.program}" is the guest library, not a program'
+        elif not p.program or "/" in p.program or p.program.startswith("."):
+            yield p.path, f'program "{p.program}" is not the name of a folder'
+        else:
+            message = too_long("program", p.program, ctx.contract.name_max,
+                               "TT_NAME_MAX")
+            if message:
+                yield p.path, message
+
+
+@check
+def check_program_exists(ctx):
+    for p in ctx.system.partitions:
+        if p.program and p.program not in ctx.programs and p.program != LIBRARY:
+            yield p.path, (f'program "{p.program}" does not exist: no C file in '
+                           f"partitions/{p.program}/")
+
+
+@check
+def check_bootargs_length(ctx):
+    for p in ctx.system.partitions:
+        message = too_long("bootargs", p.bootargs, ctx.contract.bootargs_max,
+                           "TT_BOOTARGS_MAX")
+        if message:
+            yield p.path, message
+
+
+@check
+def check_on_fault(ctx):
+    policies = list(ctx.contract.on_fault)
+    for p in ctx.system.partitions:
+        if p.on_fault not in policies:
+            choices = ", ".join(f'"{v}"' for v in policies)
+            yield p.path, f'on-fault "{p.on_fault}" is not one of {choices}'

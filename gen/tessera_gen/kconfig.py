@@ -1,0 +1,34 @@
+# SPDX-License-Identifier: MIT
+"""The configuration gen needs, read from the .config through kconfiglib so
+that a symbol missing from an older .config gets its Kconfig default, as
+in the rest of the build (scripts/kconfig-export)."""
+
+import os
+from dataclasses import dataclass
+
+import kconfiglib
+
+from .errors import GenError
+
+
+@dataclass(frozen=True)
+class Config:
+    board: str
+    max_partitions: int
+    max_channels: int
+    max_cpus: int
+
+
+def load(config_path, srctree):
+    os.environ["srctree"] = srctree
+    try:
+        kconf = kconfiglib.Kconfig("Kconfig", warn_to_stderr=False)
+        kconf.load_config(config_path)
+    except (OSError, kconfiglib.KconfigError) as e:
+        raise GenError([(None, str(e))], file=config_path)
+    value = {name: kconf.syms[name].str_value
+             for name in ("BOARD", "MAX_PARTITIONS", "MAX_CHANNELS", "MAX_CPUS")}
+    return Config(board=value["BOARD"],
+                  max_partitions=int(value["MAX_PARTITIONS"]),
+                  max_channels=int(value["MAX_CHANNELS"]),
+                  max_cpus=int(value["MAX_CPUS"]))

@@ -1,0 +1,215 @@
+# SPDX-License-Identifier: MIT
+"""The domain tables as Python values, in the shape of
+monitor/include/tessera/tables.h: one class per C structure, with the C
+field names, so that the emitter only prints them. `node` is where an
+entry comes from, for comments; it is not a C field."""
+
+from dataclasses import dataclass, field
+
+from .model import DEBUG_EXIT_COMPATIBLE
+from .regions import Range
+from .schedule import reservations, utilisation_ppm
+from .units import PPM
+
+NOT_C = {"c": False}
+
+
+class Symbol(str):
+    """A C identifier, emitted as it is."""
+
+
+TT_NONE = Symbol("TT_NONE")
+TT_MONITOR = Symbol("TT_MONITOR")
+
+
+@dataclass(frozen=True)
+class TtIoport:
+    base: int
+    count: int
+
+
+@dataclass(frozen=True)
+class TtCpu:
+    apic_id: int
+    dedicated_to: object
+    nr_vcpus: int
+    utilisation_ppm: int
+    node: str = field(metadata=NOT_C)
+
+
+@dataclass(frozen=True)
+class TtVcpu:
+    partition: int
+    index: int
+    cpu: int
+    budget_us: int
+    period_us: int
+    node: str = field(metadata=NOT_C)
+
+
+@dataclass(frozen=True)
+class TtPartition:
+    name: str
+    program: str
+    bootargs: str
+    mem: Range
+    first_vcpu: int
+    nr_vcpus: int
+    on_fault: Symbol
+    mem_fixed: int
+    node: str = field(metadata=NOT_C)
+    policy: str = field(metadata=NOT_C)        # on-fault as the DTS says it
+
+
+@dataclass(frozen=True)
+class TtChannel:
+    name: str
+    frontend: int
+    backend: int
+    slots: int
+    slot_size: int
+    frontend_port: int
+    backend_port: int
+    mem: Range
+    node: str = field(metadata=NOT_C)
+
+
+@dataclass(frozen=True)
+class TtDevice:
+    name: str
+    compatible: str
+    owner: object
+    nr_ports: int
+    nr_mmio: int
+    nr_irqs: int
+    ports: tuple
+    mmio: tuple
+    irqs: tuple
+    node: str = field(metadata=NOT_C)
+
+
+@dataclass(frozen=True)
+class TtRangeEntry:
+    """A struct tt_range of the ram[] or reserved[] arrays."""
+    base: int
+    size: int
+    node: str = field(metadata=NOT_C)
+
+
+@dataclass(frozen=True)
+class Tables:
+    board: str
+    system: str
+    model: str
+    monitor: Range
+    console: object
+    debug_exit: object
+    ram: tuple
+    reserved: tuple
+    cpus: tuple
+    vcpus: tuple
+    partitions: tuple
+    channels: tuple
+    devices: tuple
+
+
+def _index(items, item):
+    return items.index(item) if item in items else TT_NONE
+
+
+def _cpus(system, cpus):
+    table = reservations(system)
+    entries = []
+    for cpu in cpus:
+        reserved = table[cpu.path]
+        dedicated = next((r.partition for r in reserved if r.partition.dedicated), None)
+        entries.append(TtCpu(
+            apic_id=cpu.apic_id,
+            dedicated_to=_index(system.partitions, dedicated),
+            nr_vcpus=len(reserved),
+            utilisation_ppm=PPM if dedicated else utilisation_ppm(reserved),
+            node=cpu.path))
+    return tuple(entries)
+
+
+def _vcpus(system, cpus):
+    return tuple(TtVcpu(partition=i, index=k, cpu=cpus.index(cpu),
+                        budget_us=p.budget_us or 0, period_us=p.period_us or 0,
+                        node=f"{p.path} on {cpu.path}")
+                 for i, p in enumerate(system.partitions)
+                 for k, cpu in enumerate(system.cpus_of(p)))
+
+
+def event_ports(system):
+    """[(frontend port, backend port)] of each channel: every partition
+    numbers its ports from 0, in DTS order of the channels it is in."""
+    used = {}
+    ports = []
+    for c in system.channels:
+        pair = []
+        for end in (system.partition(c.frontend), system.partition(c.backend)):
+            pair.append(used.get(end, 0))
+            used[end] = pair[-1] + 1
+        ports.append(tuple(pair))
+    return ports
+
+
+def _partitions(system, layout, contract):
+    entries = []
+    first = 0
+    for p in system.partitions:
+        nr = len(system.cpus_of(p))
+        entries.append(TtPartition(
+            name=p.name, program=p.program, bootargs=p.bootargs,
+            mem=layout.partitions[p], first_vcpu=first, nr_vcpus=nr,
+            on_fault=Symbol(contract.on_fault[p.on_fault]),
+            mem_fixed=1 if p.reg else 0, node=p.path, policy=p.on_fault))
+        first += nr
+    return tuple(entries)
+
+
+def _channels(system, layout):
+    return tuple(TtChannel(
+        name=c.name,
+        frontend=system.partitions.index(system.partition(c.frontend)),
+        backend=system.partitions.index(system.partition(c.backend)),
+        slots=c.slots, slot_size=c.slot_size,
+        frontend_port=front, backend_port=back,
+        mem=layout.rings[c], node=c.path)
+        for c, (front, back) in zip(system.channels, event_ports(system)))
+
+
+def _owner(system, device):
+    owner = system.owner(device)
+    if owner == "monitor":
+        return TT_MONITOR
+    return _index(system.partitions, owner)
+
+
+def _devices(system):
+    return tuple(TtDevice(
+        name=d.name, compatible=d.compatible, owner=_owner(system, d),
+        nr_ports=len(d.ports), nr_mmio=len(d.mmio), nr_irqs=len(d.irqs),
+        ports=tuple(TtIoport(r.base, r.size) for r in d.ports),
+        mmio=tuple(d.mmio), irqs=tuple(d.irqs), node=d.path)
+        for d in system.devices)
+
+
+def _ranges(items):
+    return tuple(TtRangeEntry(i.range.base, i.range.size, i.path)
+                 for i in sorted(items, key=lambda i: i.range))
+
+
+def build(system, layout, config, contract, dts):
+    cpus = sorted(system.cpus, key=lambda c: c.apic_id)
+    debug_exit = next((d for d in system.devices
+                       if d.compatible == DEBUG_EXIT_COMPATIBLE), None)
+    return Tables(
+        board=config.board, system=dts, model=system.model,
+        monitor=system.monitor.range,
+        console=_index(system.devices, system.console),
+        debug_exit=_index(system.devices, debug_exit),
+        ram=_ranges(system.ram), reserved=_ranges(system.reserved),
+        cpus=_cpus(system, cpus), vcpus=_vcpus(system, cpus),
+        partitions=_partitions(system, layout, contract),
+        channels=_channels(system, layout), devices=_devices(system))
