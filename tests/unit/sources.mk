@@ -2,3 +2,9 @@
 
 test_format_SRCS := monitor/lib/format.c monitor/lib/string.c
 test_string_SRCS := monitor/lib/string.c
+
+# the guest library (partitions/lib/): tests include its headers by path
+test_guest_argv_SRCS := partitions/lib/argv.c
+test_guest_stdlib_SRCS := partitions/lib/stdlib.c
+test_guest_stdout_SRCS := partitions/lib/stdout.c monitor/lib/format.c \
+	monitor/lib/string.c

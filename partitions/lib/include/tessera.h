@@ -1,0 +1,55 @@
+/* SPDX-License-Identifier: MIT */
+#ifndef TESSERA_LIB_TESSERA_H
+#define TESSERA_LIB_TESSERA_H
+
+/*
+ * What a partition program has of Tessera beyond the C library subset:
+ * its start-info and shared-info pages and the hypercalls, as functions.
+ * The ABI underneath is monitor/include/public/ (docs/abi.md); these
+ * names are the guest API of DESIGN.md §6 and stay as they are.
+ */
+
+#include <stddef.h>
+#include <public/errno.h>
+#include <public/hypercall.h>
+#include <public/layout.h>
+#include <public/shared_info.h>
+#include <public/start_info.h>
+#include <public/version.h>
+
+/* The partition's own description, read-only (public/start_info.h). */
+static inline const struct tessera_start_info *tessera_start_info(void)
+{
+	return (const struct tessera_start_info *)TESSERA_START_INFO_ADDR;
+}
+
+/* The page the partition shares with the monitor (public/shared_info.h). */
+static inline struct tessera_shared_info *tessera_shared_info(void)
+{
+	return (struct tessera_shared_info *)TESSERA_SHARED_INFO_ADDR;
+}
+
+/*
+ * TESSERA_HC_VERSION: the monitor's ABI version (TESSERA_VERSION_ABI) or
+ * its feature bits (TESSERA_VERSION_FEATURES); -EINVAL for another query.
+ */
+long tessera_version(unsigned int query);
+
+/*
+ * TESSERA_HC_CONSOLE_WRITE: appends `len` bytes to the partition's
+ * console. Returns len, -EFAULT or -E2BIG. printf() and puts() keep a
+ * line until it is complete, then call this once; bytes written here go
+ * out ahead of an unfinished line printf() still holds.
+ */
+long tessera_console_write(const char *buf, size_t len);
+
+/* TESSERA_HC_YIELD: lets the next vCPU due on this CPU run. */
+void tessera_yield(void);
+
+/*
+ * TESSERA_HC_EXIT: ends the partition with `status`, at once. exit()
+ * prints what printf() still holds first; this does not.
+ */
+_Noreturn void tessera_exit(int status);
+
+#endif
