@@ -26,13 +26,13 @@
 
 /*
  * Event ports of one partition, numbered 0 to TESSERA_MAX_PORTS - 1. The
- * ports are static: gen gives one to each end of each channel and one to
- * each interrupt of a device, listed in the start-info page. Port 0 is the
- * partition's one-shot timer (TESSERA_FEATURE_TIMER) and is never given to
- * anything else.
+ * ports are static and listed in the start-info page: gen numbers them
+ * from 0, first the partition's ends of channels in DTS order, then its
+ * devices' interrupts. The last port is the partition's one-shot timer
+ * (TESSERA_FEATURE_TIMER) and is never given to anything else.
  */
 #define TESSERA_MAX_PORTS	64
-#define TESSERA_PORT_TIMER	0
+#define TESSERA_PORT_TIMER	(TESSERA_MAX_PORTS - 1)
 
 #ifndef __ASSEMBLY__
 
