@@ -31,13 +31,26 @@ export KCONFIG_CONFIG srctree
 KCONFIG_DEFAULT := qemu_pc_defconfig
 DEPS := $(srctree)/scripts/deps
 
-# Targets that only touch the configuration must not need one.
+GOALS := $(or $(MAKECMDGOALS),all)
+
+# On a fresh machine every goal but these installs what is missing first,
+# before make reads a .config or runs the generator to include its output.
+NO_DEPS_TARGETS := deps help clean distclean
+ifeq ($(TESSERA_DEPS_CHECKED),)
+ifneq ($(filter-out $(NO_DEPS_TARGETS),$(GOALS)),)
+$(if $(shell $(DEPS) >&2 || echo failed),$(error scripts/deps failed))
+export TESSERA_DEPS_CHECKED := 1
+endif
+endif
+
+# Targets that only touch the configuration, or build their own, must not
+# need one in $(O).
 CONFIG_TARGETS := %_defconfig menuconfig olddefconfig savedefconfig \
-	deps help clean distclean
-NEED_CONFIG := $(if $(MAKECMDGOALS),$(filter-out $(CONFIG_TARGETS),$(MAKECMDGOALS)),all)
+	$(NO_DEPS_TARGETS) check check-unit check-gen check-system
+NEED_CONFIG := $(filter-out $(CONFIG_TARGETS),$(GOALS))
 
 .DEFAULT_GOAL := all
-.PHONY: all gen run iso run-iso check check-unit check-gen check-system \
+.PHONY: all gen partitions run iso run-iso check check-unit check-gen check-system \
 	deps help clean distclean menuconfig olddefconfig savedefconfig FORCE
 .DELETE_ON_ERROR:
 
@@ -70,6 +83,7 @@ $(O)/include/config.mk $(O)/include/generated/autoconf.h &: $(KCONFIG_CONFIG) \
 		$(srctree)/scripts/kconfig-export $(shell find $(srctree) -name Kconfig -not -path '*/build*')
 	$(Q)$(PYTHON) $(srctree)/scripts/kconfig-export $(O)/include
 -include $(O)/include/config.mk
+-include $(O)/gen/programs.mk
 endif
 
 SYSTEM_DTS ?= $(CONFIG_SYSTEM_DTS)
@@ -101,19 +115,20 @@ GEN_SRCS := $(srctree)/gen/tessera-gen $(shell find $(srctree)/gen \
 	$(srctree)/monitor/include/tessera/tables.h
 PROGRAM_DIRS := $(wildcard $(srctree)/partitions/*/)
 
-$(GEN_OUT)/tables.c: $(O)/system.dtb $(KCONFIG_CONFIG) $(GEN_SRCS) $(PROGRAM_DIRS)
+# One run writes them all (atomically: see gen/tessera_gen/output.py).
+GEN_FILES := $(addprefix $(GEN_OUT)/,tables.c tables.h layout.txt programs.mk)
+$(GEN_FILES) &: $(O)/system.dtb $(KCONFIG_CONFIG) $(GEN_SRCS) $(PROGRAM_DIRS)
 	$(quiet) GEN $(GEN_OUT)
 	$(Q)$(PYTHON) $(srctree)/gen/tessera-gen --dts $(SYSTEM_DTS) \
 		--dtb $(O)/system.dtb --config $(KCONFIG_CONFIG) \
 		--srctree $(srctree) --out $(GEN_OUT)
-$(GEN_OUT)/tables.h $(GEN_OUT)/layout.txt $(GEN_OUT)/programs.mk: $(GEN_OUT)/tables.c
-
 gen: $(GEN_OUT)/tables.c
 
 # ---- the monitor ----------------------------------------------------------
 
 CC := $(CROSS_COMPILE)gcc
 LD := $(CROSS_COMPILE)ld
+AR := $(CROSS_COMPILE)ar
 CPP := $(CROSS_COMPILE)cpp
 HOSTCC := gcc
 
@@ -165,11 +180,15 @@ all: $(O)/tessera.elf
 
 -include $(shell find $(O)/monitor -name '*.d' 2>/dev/null) $(GEN_OUT)/tables.d
 
+# ---- partition programs -------------------------------------------------------
+
+include $(srctree)/partitions/partitions.mk
+
 # ---- booting ----------------------------------------------------------------
 
 QEMU_RUN := $(srctree)/scripts/qemu-run
 
-run: deps $(O)/tessera.elf
+run: $(O)/tessera.elf
 	$(Q)QEMU_ACCEL=$(QEMU_ACCEL) $(QEMU_RUN) $(BOARD_DIR) kernel $(O)/tessera.elf
 
 $(O)/tessera.iso: $(O)/tessera.elf $(srctree)/scripts/grub.cfg
@@ -181,7 +200,7 @@ $(O)/tessera.iso: $(O)/tessera.elf $(srctree)/scripts/grub.cfg
 
 iso: $(O)/tessera.iso
 
-run-iso: deps $(O)/tessera.iso
+run-iso: $(O)/tessera.iso
 	$(Q)QEMU_ACCEL=$(QEMU_ACCEL) $(QEMU_RUN) $(BOARD_DIR) iso $(O)/tessera.iso
 
 # ---- tests ------------------------------------------------------------------
@@ -190,20 +209,21 @@ include $(srctree)/tests/unit/unit.mk
 
 PYTEST := $(PYTHON) -m pytest -q -p no:cacheprovider
 
-check: deps
+check:
 	$(Q)$(MAKE) --no-print-directory check-unit
 	$(Q)$(PYTEST) $(srctree)/tests/unit $(srctree)/tests/system
 
-check-gen: deps
+check-gen:
 	$(Q)$(PYTEST) $(srctree)/tests/unit/gen
 
-check-system: deps
+check-system:
 	$(Q)$(PYTEST) $(srctree)/tests/system
 
 # ---- housekeeping -------------------------------------------------------------
 
 clean:
-	$(Q)rm -rf $(O)/monitor $(O)/gen $(O)/iso $(O)/tests $(O)/tessera.elf \
+	$(Q)rm -rf $(O)/monitor $(O)/gen $(O)/iso $(O)/tests $(O)/partitions \
+		$(O)/tessera.elf \
 		$(O)/tessera.iso $(O)/system.*
 
 distclean:
