@@ -142,11 +142,14 @@ MONITOR_CFLAGS := -std=gnu11 $(OPT_FLAGS) $(if $(CONFIG_DEBUG_INFO),-g) \
 	-fno-asynchronous-unwind-tables -fno-strict-aliasing -fno-common \
 	-isystem $(shell $(CC) -print-file-name=include) \
 	-I $(srctree)/monitor/include -I $(srctree)/monitor/arch/$(ARCH)/include \
-	-I $(GEN_OUT) -include $(O)/include/generated/autoconf.h -MMD -MP
+	-I $(GEN_OUT) -include $(O)/include/generated/autoconf.h -MMD -MP \
+	-fmacro-prefix-map=$(srctree)/=
 MONITOR_ASFLAGS := $(filter-out -std=gnu11,$(MONITOR_CFLAGS)) -D__ASSEMBLY__
 
+# Every .c and .S but the linker script (monitor.ld.S, preprocessed below).
 MONITOR_SRCS := $(shell cd $(srctree) && find monitor/core monitor/lib \
-	monitor/drivers monitor/arch/$(ARCH) -name '*.c' -o -name '*.S' | sort)
+	monitor/drivers monitor/arch/$(ARCH) \( -name '*.c' -o -name '*.S' \) \
+	-not -name '*.ld.S' | sort)
 MONITOR_OBJS := $(patsubst %,$(O)/%.o,$(MONITOR_SRCS)) $(GEN_OUT)/tables.o
 MONITOR_LDS := $(O)/monitor/monitor.ld
 

@@ -1,0 +1,42 @@
+/* SPDX-License-Identifier: MIT */
+#ifndef ARCH_IO_H
+#define ARCH_IO_H
+
+/* Port I/O and MMIO accessors. */
+
+#include <stdint.h>
+
+static inline void outb(uint16_t port, uint8_t v)
+{
+	__asm__ __volatile__("outb %0, %1" :: "a"(v), "Nd"(port));
+}
+
+static inline uint8_t inb(uint16_t port)
+{
+	uint8_t v;
+
+	__asm__ __volatile__("inb %1, %0" : "=a"(v) : "Nd"(port));
+	return v;
+}
+
+static inline uint32_t mmio_read32(const volatile void *addr)
+{
+	return *(const volatile uint32_t *)addr;
+}
+
+static inline void mmio_write32(volatile void *addr, uint32_t v)
+{
+	*(volatile uint32_t *)addr = v;
+}
+
+static inline uint64_t mmio_read64(const volatile void *addr)
+{
+	return *(const volatile uint64_t *)addr;
+}
+
+static inline void mmio_write64(volatile void *addr, uint64_t v)
+{
+	*(volatile uint64_t *)addr = v;
+}
+
+#endif

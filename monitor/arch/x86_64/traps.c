@@ -1,0 +1,66 @@
+// SPDX-License-Identifier: MIT
+/*
+ * Where every trap lands (from entry.S): the monitor's interrupts are
+ * served, an NMI goes to the CPU-stopping code, and any exception is a
+ * bug of the monitor, so a panic with the trap's registers.
+ */
+
+#include <stdint.h>
+#include <arch/smp.h>
+#include <arch/traps.h>
+#include <arch/vectors.h>
+#include <drivers/lapic.h>
+#include <tessera/panic.h>
+
+static const char *const trap_names[NR_EXCEPTIONS] = {
+	[VECTOR_DE] = "divide error (#DE)",
+	[VECTOR_DB] = "debug (#DB)",
+	[VECTOR_NMI] = "non-maskable interrupt (NMI)",
+	[VECTOR_BP] = "breakpoint (#BP)",
+	[VECTOR_OF] = "overflow (#OF)",
+	[VECTOR_BR] = "bound range exceeded (#BR)",
+	[VECTOR_UD] = "invalid opcode (#UD)",
+	[VECTOR_NM] = "device not available (#NM)",
+	[VECTOR_DF] = "double fault (#DF)",
+	[VECTOR_TS] = "invalid TSS (#TS)",
+	[VECTOR_NP] = "segment not present (#NP)",
+	[VECTOR_SS] = "stack-segment fault (#SS)",
+	[VECTOR_GP] = "general protection (#GP)",
+	[VECTOR_PF] = "page fault (#PF)",
+	[VECTOR_MF] = "x87 floating-point error (#MF)",
+	[VECTOR_AC] = "alignment check (#AC)",
+	[VECTOR_MC] = "machine check (#MC)",
+	[VECTOR_XM] = "SIMD floating-point error (#XM)",
+	[VECTOR_VE] = "virtualization exception (#VE)",
+	[VECTOR_CP] = "control protection (#CP)",
+	[VECTOR_HV] = "hypervisor injection (#HV)",
+	[VECTOR_VC] = "VMM communication (#VC)",
+	[VECTOR_SX] = "security exception (#SX)",
+};
+
+const char *trap_name(uint64_t vector)
+{
+	if (vector < NR_EXCEPTIONS && trap_names[vector])
+		return trap_names[vector];
+	return vector < NR_EXCEPTIONS ? "reserved exception" : "interrupt";
+}
+
+void trap_dispatch(struct cpu_regs *regs)
+{
+	switch (regs->vector) {
+	case VECTOR_NMI:
+		smp_stop_nmi(regs);
+		return;
+	case VECTOR_TIMER:
+		/* the scheduler's tick will land here; nothing arms it yet */
+		lapic_eoi();
+		return;
+	case VECTOR_CALL:
+		smp_call_interrupt();
+		return;
+	case VECTOR_SPURIOUS:
+		return;		/* no EOI for a spurious interrupt */
+	}
+	panic_regs(regs, "%s, vector %lu, error 0x%lx", trap_name(regs->vector),
+		   regs->vector, regs->error_code);
+}
