@@ -8,7 +8,6 @@
 #include <arch/backtrace.h>
 #include <arch/processor.h>
 #include <arch/regs.h>
-#include <arch/traps.h>
 #include <arch/vectors.h>
 #include <tessera/panic.h>
 #include <tessera/percpu.h>
@@ -38,12 +37,7 @@ void arch_dump_regs(const struct cpu_regs *r)
 {
 	const struct percpu *cpu = this_cpu();
 
-	if (r->vector == (uint64_t)REGS_NO_VECTOR)
-		printk("cpu %u, apic id %u", cpu->index, cpu->apic_id);
-	else
-		printk("cpu %u, apic id %u: %s, vector %lu, error 0x%lx",
-		       cpu->index, cpu->apic_id, trap_name(r->vector),
-		       r->vector, r->error_code);
+	printk("cpu %u, apic id %u", cpu->index, cpu->apic_id);
 	printk("rip 0x%016lx cs  0x%04lx rflags 0x%016lx", r->rip, r->cs, r->rflags);
 	printk("rsp 0x%016lx ss  0x%04lx", r->rsp, r->ss);
 	if (r->vector == VECTOR_PF)

@@ -116,8 +116,7 @@ _start:
 	rdmsr
 	or $(EFER_LME | EFER_NXE), %eax
 	wrmsr
-	mov %cr0, %eax
-	or $(CR0_PG | CR0_WP), %eax
+	mov $CR0_LONG_MODE, %eax
 	mov %eax, %cr0
 	ljmp $GDT_KERNEL_CS, $PHYS(start64)
 

@@ -52,7 +52,6 @@ int arch_cpu_start(unsigned int index, uint32_t apic_id)
 		.cr3 = paging_root(),
 		.stack = stack_top(cpu->arch.stacks, STACK_KERNEL),
 		.cpu = (uint64_t)cpu,
-		.entry = (uint64_t)arch_ap_entry,
 	};
 	/* x86 keeps stores in order: the AP sees td before it sees the SIPI */
 	barrier();

@@ -32,8 +32,7 @@ trampoline_start:
 	mov %cs, %ax
 	mov %ax, %ds
 	lgdtl trampoline_gdt_ptr - trampoline_start
-	mov %cr0, %eax
-	or $CR0_PE, %eax
+	mov $(CR0_PE | CR0_ET), %eax	/* and CD, NW cleared: caches on */
 	mov %eax, %cr0
 	ljmpl $GDT_BOOT_CS32, $TRAMP(tramp32)
 
@@ -46,30 +45,27 @@ tramp32:
 	mov %cr4, %eax
 	or $CR4_PAE, %eax
 	mov %eax, %cr4
-	mov TRAMP(trampoline_data), %eax	/* cr3: below 4 GiB */
+	mov TRAMP(trampoline_data) + TD_CR3, %eax	/* below 4 GiB */
 	mov %eax, %cr3
 	mov $MSR_EFER, %ecx
 	rdmsr
 	or $(EFER_LME | EFER_NXE), %eax
 	wrmsr
-	mov %cr0, %eax
-	or $(CR0_PG | CR0_WP), %eax
+	mov $CR0_LONG_MODE, %eax
 	mov %eax, %cr0
 	ljmp $GDT_KERNEL_CS, $TRAMP(tramp64)
 
 	.code64
 tramp64:
-	mov TRAMP(trampoline_data) + 8, %rsp	/* stack */
-	mov TRAMP(trampoline_data) + 16, %rdi	/* cpu */
-	mov TRAMP(trampoline_data) + 24, %rax	/* entry */
-	xor %ebp, %ebp				/* the end of every backtrace */
-	call *%rax
-	ud2
+	mov TRAMP(trampoline_data) + TD_STACK, %rsp
+	mov TRAMP(trampoline_data) + TD_CPU, %rdi
+	movabs $ap_start64, %rax
+	jmp *%rax
 
 	.balign 8
 	.globl trampoline_data
 trampoline_data:		/* struct trampoline_data */
-	.skip 32
+	.skip TD_SIZE
 
 	.balign 8
 trampoline_gdt:
@@ -90,5 +86,12 @@ trampoline_end:
 boot_gdt_ptr:
 	.word trampoline_gdt_end - trampoline_gdt - 1
 	.long trampoline_gdt - IMAGE_VBASE
+
+	/* at the image's address: a backtrace ends in the monitor */
+	.text
+ap_start64:
+	xor %ebp, %ebp			/* the end of every backtrace */
+	call arch_ap_entry
+	ud2
 
 	.section .note.GNU-stack, "", @progbits

@@ -5,8 +5,17 @@
 /* Control registers, CPUID, the TSC and halting. */
 
 #define CR0_PE		(1 << 0)
+#define CR0_ET		(1 << 4)
+#define CR0_NE		(1 << 5)
 #define CR0_WP		(1 << 16)
 #define CR0_PG		(1 << 31)
+
+/*
+ * CR0 in long mode, written whole on the way there: caching on (a CPU
+ * leaves INIT with CD and NW set), ring 0 bound by read-only pages, x87
+ * errors as exceptions.
+ */
+#define CR0_LONG_MODE	(CR0_PE | CR0_ET | CR0_NE | CR0_WP | CR0_PG)
 #define CR4_PAE		(1 << 5)
 #define CR4_UMIP	(1 << 11)
 #define CR4_SMEP	(1 << 20)
