@@ -93,13 +93,26 @@ SYSTEM_DTS_PATH := $(if $(filter /%,$(SYSTEM_DTS)),$(SYSTEM_DTS),$(srctree)/$(SY
 
 # ---- system device tree and generator -------------------------------------
 
-# Rebuild the DTB when SYSTEM_DTS names another file than last time.
-$(O)/system.name: FORCE | $(KCONFIG_CONFIG)
-	$(Q)echo '$(SYSTEM_DTS_PATH)' | cmp -s - $@ || echo '$(SYSTEM_DTS_PATH)' > $@
+# gen reads the bindings, the table contract and the program folders too.
+GEN_OUT := $(O)/gen
+GEN_SRCS := $(srctree)/gen/tessera-gen $(shell find $(srctree)/gen \
+	$(srctree)/docs/bindings -name '*.py' -o -name '*.yaml') \
+	$(srctree)/monitor/include/tessera/tables.h
+PROGRAM_DIRS := $(wildcard $(srctree)/partitions/*/)
+GEN_FILES := $(addprefix $(GEN_OUT)/,tables.c tables.h layout.txt programs.mk)
 
 # A partition's `reg` is a reservation, not a bus address, so its node is
 # named after the partition and carries no unit address.
 DTC_FLAGS := -W no-unit_address_vs_reg
+
+# The rules need the configuration. On make's first pass over a fresh
+# $(O), before config.mk exists, there are none: make restarts once it has
+# made config.mk, and only then builds the DTB and runs gen.
+ifneq ($(BOARD),)
+
+# Rebuild the DTB when SYSTEM_DTS names another file than last time.
+$(O)/system.name: FORCE | $(KCONFIG_CONFIG)
+	$(Q)echo '$(SYSTEM_DTS_PATH)' | cmp -s - $@ || echo '$(SYSTEM_DTS_PATH)' > $@
 
 $(O)/system.dtb: $(SYSTEM_DTS_PATH) $(O)/system.name
 	$(quiet) DTC $(SYSTEM_DTS)
@@ -108,20 +121,17 @@ $(O)/system.dtb: $(SYSTEM_DTS_PATH) $(O)/system.name
 	$(Q)dtc $(DTC_FLAGS) -I dts -O dtb -o $@ $(O)/system.dts.pre
 -include $(O)/system.dtb.d
 
-# gen reads the bindings, the table contract and the program folders too.
-GEN_OUT := $(O)/gen
-GEN_SRCS := $(srctree)/gen/tessera-gen $(shell find $(srctree)/gen \
-	$(srctree)/docs/bindings -name '*.py' -o -name '*.yaml') \
-	$(srctree)/monitor/include/tessera/tables.h
-PROGRAM_DIRS := $(wildcard $(srctree)/partitions/*/)
-
-# One run writes them all (atomically: see gen/tessera_gen/output.py).
-GEN_FILES := $(addprefix $(GEN_OUT)/,tables.c tables.h layout.txt programs.mk)
+# One run writes them all, atomically (gen/tessera_gen/output.py): a run
+# that fails leaves the previous ones, which make must not delete either.
 $(GEN_FILES) &: $(O)/system.dtb $(KCONFIG_CONFIG) $(GEN_SRCS) $(PROGRAM_DIRS)
 	$(quiet) GEN $(GEN_OUT)
 	$(Q)$(PYTHON) $(srctree)/gen/tessera-gen --dts $(SYSTEM_DTS) \
 		--dtb $(O)/system.dtb --config $(KCONFIG_CONFIG) \
 		--srctree $(srctree) --out $(GEN_OUT)
+.PRECIOUS: $(GEN_FILES)
+
+endif
+
 gen: $(GEN_OUT)/tables.c
 
 # ---- the monitor ----------------------------------------------------------

@@ -22,11 +22,11 @@ _C_ESCAPES = {'"': '\\"', "\\": "\\\\", "?": "\\?", "\n": "\\n", "\t": "\\t"}
 
 
 def c_string(text):
-    """A C string literal of `text`'s UTF-8 bytes. Octal escapes have at
-    most three digits, so a digit after one stays a digit; `?` is escaped
-    so that no trigraph can form."""
+    """A C string literal of the ASCII `text`. Octal escapes have at most
+    three digits, so a digit after one stays a digit; `?` is escaped so
+    that no trigraph can form."""
     out = []
-    for byte in text.encode("utf-8"):
+    for byte in text.encode("ascii"):
         char = chr(byte)
         if char in _C_ESCAPES:
             out.append(_C_ESCAPES[char])

@@ -75,10 +75,9 @@ class Node:
             return []
         if not data.endswith(b"\0"):
             fail(self.path, f"{prop} must be a string")
-        try:
-            return data[:-1].decode("utf-8").split("\0")
-        except UnicodeDecodeError:
-            fail(self.path, f"{prop} is not UTF-8")
+        if not data.isascii():
+            fail(self.path, f"{prop} is not ASCII text")
+        return data[:-1].decode("ascii").split("\0")
 
     def string(self, prop, default=None):
         if prop not in self.props:

@@ -8,14 +8,12 @@ Only a property that cannot be decoded at all stops the loading."""
 
 from dataclasses import dataclass, field
 
-from .errors import fail
 from .regions import PAGE_SIZE, Range, align_up
 
 MONITOR_COMPATIBLE = "tessera,monitor"
 MONITOR_DEVICE_FLAG = "tessera,monitor-device"
 DEBUG_EXIT_COMPATIBLE = "qemu,isa-debug-exit"
 ISA_IO_SPACE = 1
-ISA_MEMORY_SPACE = 0
 
 # Root children that hold other nodes rather than describe a device.
 _CONTAINERS = {"chosen", "aliases", "cpus", "reserved-memory", "isa",
@@ -188,16 +186,12 @@ def _device(node):
 
 
 def _isa_device(node):
+    """An ISA `reg` is <space address size>; the binding allows only the
+    I/O space (1) and the memory space (0), which is physical memory."""
     device = _device(node)
     for address, size in node.reg():
         space, base = address >> 32, address & 0xffffffff
-        if space == ISA_IO_SPACE:
-            device.ports.append(Range(base, size))
-        elif space == ISA_MEMORY_SPACE:
-            device.mmio.append(Range(base, size))
-        else:
-            fail(node.path, f"reg space {space} is neither {ISA_MEMORY_SPACE} "
-                 f"(memory) nor {ISA_IO_SPACE} (I/O ports)")
+        (device.ports if space == ISA_IO_SPACE else device.mmio).append(Range(base, size))
     return device
 
 

@@ -38,8 +38,8 @@ class _FreeRam:
         largest = max(self.free, key=lambda r: (r.size, -r.base), default=None)
         left = (f"the largest free RAM is {range_text(largest)}" if largest
                 else "no free RAM is left")
-        return (f"no room for {what} of {size:#x} ({size_text(size)}) aligned to "
-                f"{size_text(alignment)}: {left}")
+        return (f"no room for {what}: {size:#x} ({size_text(size)}) aligned to "
+                f"{size_text(alignment)}; {left}")
 
 
 def _alignment(size):
@@ -67,8 +67,8 @@ def place(system):
             rings[c] = found
         else:
             problems.append((c.path, ram.no_room(
-                f"the ring ({c.slots} slots of {c.slot_size} bytes and a page of indices)",
-                c.ring_size, PAGE_SIZE)))
+                f"the ring (a page of indices and {c.slots} slots of "
+                f"{c.slot_size} bytes)", c.ring_size, PAGE_SIZE)))
     if problems:
         raise GenError(problems)
     return Layout(partitions, rings)

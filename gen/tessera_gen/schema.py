@@ -66,6 +66,14 @@ def _unexpected(error):
     return re.findall(r"'([^']+)'", head)
 
 
+def _declared(schema, name):
+    """Whether a schema names the property: jsonschema counts a declared
+    property whose value failed as unevaluated too, and that failure is
+    reported on its own."""
+    return name in schema.get("properties", {}) or \
+        any(re.search(p, name) for p in schema.get("patternProperties", {}))
+
+
 def _problems(path, node, schema, error):
     where, prop = _locate(path, node, error)
     if schema["$id"] == _COMPATIBLES:
@@ -73,6 +81,8 @@ def _problems(path, node, schema, error):
     elif error.validator in ("additionalProperties", "unevaluatedProperties") \
             and isinstance(error.instance, dict):
         for name in _unexpected(error):
+            if _declared(error.schema, name):
+                continue
             kind = "node" if isinstance(error.instance.get(name), dict) else "property"
             yield where, f"unknown {kind} {name}"
     else:
@@ -80,13 +90,26 @@ def _problems(path, node, schema, error):
         yield where, f"{prop}: {message}" if prop else message
 
 
-def violations(dtb, bindings):
-    """(node path, message) of every violation, in tree order."""
+def _non_ascii_strings(tree):
+    """dtschema decodes string properties as ASCII and fails on anything
+    else: name them instead."""
+    for node in tree.root.walk():
+        for name, data in node.props.items():
+            if not data.isascii() and any(t.startswith("string")
+                                          for t in dtschema.property_get_type(name)):
+                yield node.path, f"{name} is not ASCII text"
+
+
+def violations(dtb, tree, bindings):
+    """(node path, message) of every violation, in tree order. `tree` is
+    the same DTB as read by fdt.load()."""
     schemas = _schemas(bindings)
+    found = list(_non_ascii_strings(tree))
+    if found:
+        return found
     with contextlib.redirect_stderr(io.StringIO()):
-        tree = dtschema.load(dtb)[0]
-    found = []
-    for path, node in _walk(tree):
+        unflattened = dtschema.load(dtb)[0]
+    for path, node in _walk(unflattened):
         node["$nodename"] = [path.rsplit("/", 1)[-1] or "/"]
         for schema in schemas.values():
             if not schema["$select_validator"].is_valid(node):
@@ -98,7 +121,7 @@ def violations(dtb, bindings):
     return found
 
 
-def check(dtb, bindings):
-    problems = violations(dtb, bindings)
+def check(dtb, tree, bindings):
+    problems = violations(dtb, tree, bindings)
     if problems:
         raise GenError(problems)

@@ -9,7 +9,7 @@ _SLOT_ALIGN = 8
 
 @check
 def check_channel_limit(ctx):
-    message = exceeds(len(ctx.system.channels), "channels",
+    message = exceeds(len(ctx.system.channels), "channel",
                       ctx.config.max_channels, "CONFIG_MAX_CHANNELS")
     if message:
         yield "/channels", message
@@ -18,7 +18,8 @@ def check_channel_limit(ctx):
 @check
 def check_channel_name_length(ctx):
     for c in ctx.system.channels:
-        message = too_long("name", c.name, ctx.contract.name_max, "TT_NAME_MAX")
+        message = too_long(f'name "{c.name}"', c.name, ctx.contract.name_max,
+                           "TT_NAME_MAX")
         if message:
             yield c.path, message
 

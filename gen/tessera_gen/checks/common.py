@@ -16,17 +16,17 @@ class Claim:
 
 def too_long(what, text, limit, constant):
     """`limit` is the size of the C array, with its NUL."""
-    length = len(text.encode("utf-8"))
+    length = len(text)
     if length <= limit - 1:
         return None
-    return (f'{what} "{text}" is {length} bytes long; at most {limit - 1} fit '
+    return (f"{what} is {length} bytes long; at most {limit - 1} fit "
             f"({constant} {limit} with the NUL)")
 
 
 def exceeds(count, noun, limit, symbol):
     if count <= limit:
         return None
-    return f"{count} {noun} exceed {symbol} {limit}"
+    return f"{count} {noun}{'' if count == 1 else 's'}, more than {symbol} {limit}"
 
 
 def reference(system, prop, phandle, kind, items):

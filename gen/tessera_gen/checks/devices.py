@@ -58,7 +58,8 @@ def check_device_resource_counts(ctx):
 def check_device_name_lengths(ctx):
     for d in ctx.system.devices:
         for what, text in (("name", d.name), ("compatible", d.compatible)):
-            message = too_long(what, text, ctx.contract.name_max, "TT_NAME_MAX")
+            message = too_long(f'{what} "{text}"', text, ctx.contract.name_max,
+                               "TT_NAME_MAX")
             if message:
                 yield d.path, message
 

@@ -63,7 +63,7 @@ def check_monitor_aligned(ctx):
         return
     for what, value in (("base", monitor.range.base), ("size", monitor.range.size)):
         if not is_aligned(value, PAGE_SIZE):
-            yield monitor.path, f"{what} {value:#x} is not a multiple of 4 KiB"
+            yield monitor.path, f"reg {what} {value:#x} is not a multiple of 4 KiB"
 
 
 @check
@@ -71,7 +71,7 @@ def check_monitor_in_ram(ctx):
     monitor = ctx.system.monitor
     ram = [m.range for m in ctx.system.ram]
     if monitor and monitor.range.size and ram and not covered(ram, monitor.range):
-        yield monitor.path, f"{range_text(monitor.range)} is not all in RAM"
+        yield monitor.path, f"reg {range_text(monitor.range)} is not all in RAM"
 
 
 @check
@@ -90,7 +90,7 @@ def check_apic_ids_unique(ctx):
 
 @check
 def check_cpu_limit(ctx):
-    message = exceeds(len(ctx.system.cpus), "CPUs", ctx.config.max_cpus,
+    message = exceeds(len(ctx.system.cpus), "CPU", ctx.config.max_cpus,
                       "CONFIG_MAX_CPUS")
     if message:
         yield "/cpus", message

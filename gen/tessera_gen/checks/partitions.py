@@ -8,7 +8,7 @@ from .registry import check
 
 @check
 def check_partition_limit(ctx):
-    message = exceeds(len(ctx.system.partitions), "partitions",
+    message = exceeds(len(ctx.system.partitions), "partition",
                       ctx.config.max_partitions, "CONFIG_MAX_PARTITIONS")
     if message:
         yield "/partitions", message
@@ -17,7 +17,8 @@ def check_partition_limit(ctx):
 @check
 def check_partition_name_length(ctx):
     for p in ctx.system.partitions:
-        message = too_long("name", p.name, ctx.contract.name_max, "TT_NAME_MAX")
+        message = too_long(f'name "{p.name}"', p.name, ctx.contract.name_max,
+                           "TT_NAME_MAX")
         if message:
             yield p.path, message
 
@@ -30,16 +31,20 @@ def check_partition_names_unique(ctx):
             yield p.path, f'a second partition named "{p.name}"'
 
 
+def _is_folder_name(program):
+    return program and "/" not in program and not program.startswith(".")
+
+
 @check
 def check_program_name(ctx):
     for p in ctx.system.partitions:
         if p.program == LIBRARY:
             yield p.path, f'program "{p.program}" is the guest library, not a program'
-        elif not p.program or "/" in p.program or p.program.startswith("."):
+        elif not _is_folder_name(p.program):
             yield p.path, f'program "{p.program}" is not the name of a folder'
         else:
-            message = too_long("program", p.program, ctx.contract.name_max,
-                               "TT_NAME_MAX")
+            message = too_long(f'program "{p.program}"', p.program,
+                               ctx.contract.name_max, "TT_NAME_MAX")
             if message:
                 yield p.path, message
 
@@ -47,7 +52,8 @@ def check_program_name(ctx):
 @check
 def check_program_exists(ctx):
     for p in ctx.system.partitions:
-        if p.program and p.program not in ctx.programs and p.program != LIBRARY:
+        if _is_folder_name(p.program) and p.program != LIBRARY \
+                and p.program not in ctx.programs:
             yield p.path, (f'program "{p.program}" does not exist: no C file in '
                            f"partitions/{p.program}/")
 

@@ -1,0 +1,69 @@
+// SPDX-License-Identifier: MIT
+/*
+ * Prints the domain tables that gen emitted, one fact a line, so that the
+ * gen tests check the C data the monitor will link rather than the text
+ * gen wrote. Built on the host with $(O)/gen/tables.c.
+ */
+#include <stdio.h>
+
+#include <tessera/tables.h>
+
+static void dump_range(const char *what, struct tt_range r)
+{
+	printf("%s %#llx %#llx\n", what, (unsigned long long)r.base,
+	       (unsigned long long)r.size);
+}
+
+int main(void)
+{
+	const struct tessera_tables *t = &tessera_tables;
+	unsigned int i, k;
+
+	printf("magic %#llx version %u size %s\n", (unsigned long long)t->magic,
+	       t->version, t->size == sizeof(*t) ? "ok" : "wrong");
+	printf("board %s system %s model %s\n", t->board, t->system, t->model);
+	dump_range("monitor", t->monitor);
+	printf("console %u debug_exit %u\n", t->console, t->debug_exit);
+	for (i = 0; i < t->nr_ram; i++)
+		dump_range("ram", t->ram[i]);
+	for (i = 0; i < t->nr_reserved; i++)
+		dump_range("reserved", t->reserved[i]);
+	for (i = 0; i < t->nr_cpus; i++)
+		printf("cpu %u apic %u dedicated_to %#x vcpus %u ppm %u\n", i,
+		       t->cpus[i].apic_id, t->cpus[i].dedicated_to,
+		       t->cpus[i].nr_vcpus, t->cpus[i].utilisation_ppm);
+	for (i = 0; i < t->nr_vcpus; i++)
+		printf("vcpu %u partition %u index %u cpu %u budget %u period %u\n", i,
+		       t->vcpus[i].partition, t->vcpus[i].index, t->vcpus[i].cpu,
+		       t->vcpus[i].budget_us, t->vcpus[i].period_us);
+	for (i = 0; i < t->nr_partitions; i++) {
+		const struct tt_partition *p = &t->partitions[i];
+
+		printf("partition %u [%s] [%s] [%s] vcpus %u+%u on_fault %u fixed %u\n",
+		       i, p->name, p->program, p->bootargs, p->first_vcpu,
+		       p->nr_vcpus, p->on_fault, p->mem_fixed);
+		dump_range("  mem", p->mem);
+	}
+	for (i = 0; i < t->nr_channels; i++) {
+		const struct tt_channel *c = &t->channels[i];
+
+		printf("channel %u [%s] %u:%u -> %u:%u slots %u x %u\n", i, c->name,
+		       c->frontend, c->frontend_port, c->backend, c->backend_port,
+		       c->slots, c->slot_size);
+		dump_range("  mem", c->mem);
+	}
+	for (i = 0; i < t->nr_devices; i++) {
+		const struct tt_device *d = &t->devices[i];
+
+		printf("device %u [%s] [%s] owner %#x", i, d->name, d->compatible, d->owner);
+		for (k = 0; k < d->nr_ports; k++)
+			printf(" port %#x+%u", d->ports[k].base, d->ports[k].count);
+		for (k = 0; k < d->nr_mmio; k++)
+			printf(" mmio %#llx+%#llx", (unsigned long long)d->mmio[k].base,
+			       (unsigned long long)d->mmio[k].size);
+		for (k = 0; k < d->nr_irqs; k++)
+			printf(" irq %u", d->irqs[k]);
+		printf("\n");
+	}
+	return 0;
+}

@@ -1,0 +1,83 @@
+# SPDX-License-Identifier: MIT
+"""Checks that the bindings make unreachable from a DTS (a device with more
+resources than the tables hold, a compatible too long for them), run on the
+model directly; and sharings that are allowed."""
+
+from conftest import FIXTURES, SRCTREE
+from tessera_gen import checks, contract, fdt, kconfig, model, programs
+from tessera_gen.errors import GenError
+
+
+def _dts(tmp_path, body):
+    dts = tmp_path / "system.dts"
+    dts.write_text(f'#include "{FIXTURES / "base.dtsi"}"\n{body}\n')
+    return dts
+
+
+def _problems(build, tmp_path, body):
+    """The checks' problems with base.dtsi changed by `body`, past the
+    schema check."""
+    system = model.load(fdt.load(build.compile(_dts(tmp_path, body)).dtb))
+    context = checks.Context(system, kconfig.load(str(build.config), str(SRCTREE)),
+                             contract.load(str(SRCTREE)),
+                             frozenset(programs.find(str(SRCTREE))))
+    try:
+        checks.run(context)
+    except GenError as e:
+        return e.problems
+    return []
+
+
+def test_device_resources_beyond_the_tables(build, tmp_path):
+    assert _problems(build, tmp_path, """
+&{/isa} {
+	multi@300 {
+		compatible = "ns16550a";
+		reg = <1 0x300 8 1 0x308 8 1 0x310 8 1 0x318 8 1 0x320 8>;
+		interrupts = <5 6 7 9 10>;
+	};
+};""") == [("/isa/multi@300", "5 I/O port ranges, more than TT_DEVICE_RES_MAX 4"),
+           ("/isa/multi@300", "5 IRQs, more than TT_DEVICE_RES_MAX 4")]
+
+
+def test_mmio_ranges_beyond_the_tables(build, tmp_path):
+    assert _problems(build, tmp_path, """
+/ {
+	timer@fed10000 {
+		compatible = "intel,hpet";
+		reg = <0x0 0xfed10000 0x0 0x100 0x0 0xfed11000 0x0 0x100
+		       0x0 0xfed12000 0x0 0x100 0x0 0xfed13000 0x0 0x100
+		       0x0 0xfed14000 0x0 0x100>;
+	};
+};""") == [("/timer@fed10000", "5 MMIO ranges, more than TT_DEVICE_RES_MAX 4")]
+
+
+def test_compatible_too_long_for_the_tables(build, tmp_path):
+    assert _problems(build, tmp_path, """
+&uart1 {
+	compatible = "vendor,a-uart-compatible-far-too-long";
+};""") == [("/isa/serial@2f8", 'compatible "vendor,a-uart-compatible-far-too-long" is '
+            "37 bytes long; at most 31 fit (TT_NAME_MAX 32 with the NUL)")]
+
+
+def test_ports_and_irqs_may_be_shared_by_one_owner_or_with_nobody(build, tmp_path):
+    build.compile(_dts(tmp_path, """
+&{/isa} {
+	com2b: serial@2fc {
+		compatible = "ns16550a";
+		reg = <1 0x2fc 4>;
+		interrupts = <3>;
+		clock-frequency = <1843200>;
+	};
+	com4: serial@2e8 {
+		compatible = "ns16550a";
+		reg = <1 0x2e8 8>;
+		interrupts = <3>;
+		clock-frequency = <1843200>;
+	};
+};
+
+&alpha {
+	devices = <&uart1 &com2b>;
+};"""))
+    assert build.gen("system.dts") == (0, [])

@@ -1,0 +1,119 @@
+# SPDX-License-Identifier: MIT
+"""The emitted C as the monitor's build uses it: tables.c compiles with the
+monitor's warnings as errors, its data says what the DTS says (read back by
+a host program, tables_dump.c), and tables.h goes through the linker
+script's preprocessor as plain numbers."""
+
+import subprocess
+
+from conftest import FIXTURES, HERE, SRCTREE
+
+WARNINGS = ["-std=gnu11", "-Wall", "-Wextra", "-Wshadow", "-Wstrict-prototypes",
+            "-Wmissing-prototypes", "-Werror"]
+INCLUDES = ["-I", str(SRCTREE / "monitor" / "include")]
+
+
+def _dump(build, tmp_path):
+    program = tmp_path / "tables_dump"
+    subprocess.run(["gcc", *WARNINGS, *INCLUDES, "-I", str(build.out), "-o",
+                    str(program), str(HERE / "tables_dump.c"),
+                    str(build.out / "tables.c")], check=True)
+    return subprocess.run([str(program)], check=True, capture_output=True,
+                          text=True).stdout
+
+
+def test_tables_c_compiles_freestanding_without_warnings(default_build, tmp_path):
+    subprocess.run(["gcc", *WARNINGS, "-O2", "-ffreestanding", "-nostdinc",
+                    "-isystem", subprocess.run(["gcc", "-print-file-name=include"],
+                                               capture_output=True, text=True,
+                                               check=True).stdout.strip(),
+                    *INCLUDES, "-I", str(default_build.out), "-c", "-o",
+                    str(tmp_path / "tables.o"), str(default_build.out / "tables.c")],
+                   check=True)
+
+
+DEFAULT_TABLES = """\
+magic 0x5345424154534554 version 1 size ok
+board qemu-pc system configs/qemu_pc.dts model QEMU PC (q35)
+monitor 0x100000 0x1f00000
+console 0 debug_exit 3
+ram 0 0x9f000
+ram 0x100000 0x3fee0000
+reserved 0 0x100000
+reserved 0x100000 0x1f00000
+cpu 0 apic 0 dedicated_to 0xffff vcpus 0 ppm 0
+cpu 1 apic 1 dedicated_to 0 vcpus 1 ppm 1000000
+cpu 2 apic 2 dedicated_to 0xffff vcpus 2 ppm 700000
+cpu 3 apic 3 dedicated_to 0xffff vcpus 0 ppm 0
+vcpu 0 partition 0 index 0 cpu 1 budget 0 period 0
+vcpu 1 partition 1 index 0 cpu 2 budget 4000 period 10000
+vcpu 2 partition 2 index 0 cpu 2 budget 3000 period 10000
+partition 0 [alpha] [hello] [alpha --greeting=hello] vcpus 0+1 on_fault 0 fixed 0
+  mem 0x2000000 0x400000
+partition 1 [beta] [hello] [beta one two] vcpus 1+1 on_fault 1 fixed 0
+  mem 0x2400000 0x200000
+partition 2 [gamma] [hello] [gamma] vcpus 2+1 on_fault 0 fixed 1
+  mem 0x8000000 0x200000
+channel 0 [alpha-beta] 0:0 -> 1:0 slots 16 x 256
+  mem 0x2600000 0x2000
+device 0 [serial@3f8] [ns16550a] owner 0xfffe port 0x3f8+8 irq 4
+device 1 [serial@2f8] [ns16550a] owner 0xffff port 0x2f8+8 irq 3
+device 2 [timer@40] [intel,8254] owner 0xfffe port 0x40+4 irq 0
+device 3 [debug-exit@f4] [qemu,isa-debug-exit] owner 0xfffe port 0xf4+4
+device 4 [interrupt-controller@fec00000] [intel,ioapic] owner 0xfffe mmio 0xfec00000+0x1000
+device 5 [timer@fed00000] [intel,hpet] owner 0xfffe mmio 0xfed00000+0x400
+device 6 [interrupt-controller@fee00000] [intel,lapic] owner 0xfffe mmio 0xfee00000+0x1000
+"""
+
+
+def test_default_tables_read_back(default_build, tmp_path):
+    assert _dump(default_build, tmp_path) == DEFAULT_TABLES
+
+
+def test_ports_devices_and_strings_read_back(build, tmp_path):
+    """Each partition numbers its ports from 0 in DTS order of its channels;
+    a device given to a partition is its; strings survive C escaping."""
+    dts = tmp_path / "system.dts"
+    dts.write_text(f'''#include "{FIXTURES / 'base.dtsi'}"
+&alpha {{
+	bootargs = "q\\"uote\\" back\\\\slash ??= tab\\t 7\\x018";
+	devices = <&uart1>;
+}};
+
+&beta {{
+	on-fault = "halt-system";
+}};
+
+/ {{
+	channels {{
+		beta-alpha {{
+			compatible = "tessera,io-ring";
+			frontend = <&beta>;
+			backend = <&alpha>;
+			slots = <64>;
+			slot-size = <2048>;
+		}};
+	}};
+}};
+''')
+    build.compile(dts)
+    assert build.gen("system.dts") == (0, [])
+    lines = _dump(build, tmp_path).splitlines()
+    assert ('partition 0 [alpha] [hello] [q"uote" back\\slash ??= tab\t 7\x018] '
+            "vcpus 0+1 on_fault 0 fixed 0") in lines
+    assert "partition 1 [beta] [hello] [] vcpus 1+1 on_fault 2 fixed 0" in lines
+    channels = lines.index("channel 0 [alpha-beta] 0:0 -> 1:0 slots 16 x 256")
+    assert lines[channels:channels + 4] == [
+        "channel 0 [alpha-beta] 0:0 -> 1:0 slots 16 x 256", "  mem 0x2600000 0x2000",
+        "channel 1 [beta-alpha] 1:1 -> 0:1 slots 64 x 2048", "  mem 0x2602000 0x21000"]
+    assert "device 1 [serial@2f8] [ns16550a] owner 0 port 0x2f8+8 irq 3" in lines
+
+
+def test_tables_h_is_plain_numbers_for_the_linker_script(default_build, tmp_path):
+    script = tmp_path / "probe.ld.S"
+    script.write_text('#include "tables.h"\n'
+                      "BASE = TESSERA_MONITOR_BASE; SIZE = TESSERA_MONITOR_SIZE;\n")
+    result = subprocess.run(["cpp", "-P", "-undef", "-D__ASSEMBLY__", "-I",
+                             str(default_build.out), str(script)],
+                            check=True, capture_output=True, text=True)
+    assert result.stdout.strip() == "BASE = 0x100000; SIZE = 0x1f00000;"
