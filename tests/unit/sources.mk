@@ -3,6 +3,12 @@
 test_format_SRCS := monitor/lib/format.c monitor/lib/string.c
 test_string_SRCS := monitor/lib/string.c
 
+# printk and the console, with the console captured in memory
+CONSOLE_SRCS := monitor/core/printk.c monitor/core/console.c \
+	monitor/lib/format.c monitor/lib/string.c tests/unit/console_capture.c
+
+test_console_SRCS := $(CONSOLE_SRCS)
+
 # the guest library (partitions/lib/): tests include its headers by path
 test_guest_argv_SRCS := partitions/lib/argv.c
 test_guest_stdlib_SRCS := partitions/lib/stdlib.c

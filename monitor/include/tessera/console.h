@@ -9,13 +9,18 @@
 /* Writes raw bytes to the console device (the UART), polling. */
 typedef void (*console_write_fn)(const char *s, size_t n);
 
-/* From now on lines go to `write`; before, they are kept (up to a page). */
+/*
+ * From now on lines go to `write`. Lines printed before are kept (up to a
+ * page of them) and written first; if some did not fit, a line says how
+ * many were lost.
+ */
 void console_init(console_write_fn write);
 
 /*
  * Writes "<prefix><text>\n" as one line, under the console lock, with
- * interrupts off. A newline inside text ends that line early; text longer
- * than CONSOLE_LINE_MAX continues on a new line with the same prefix.
+ * interrupts off. A newline inside text ends that line early (a final one
+ * adds no empty line); text longer than CONSOLE_LINE_MAX continues on a
+ * new line with the same prefix. The lines of one call stay together.
  */
 void console_write_line(const char *prefix, const char *text, size_t len);
 

@@ -13,7 +13,8 @@
  * formatted text reaches the console as one whole line
  * "[tessera] <line>", never interleaved with another CPU's. A line longer
  * than CONSOLE_LINE_MAX is split into several lines, not cut. A final
- * newline is optional; "\n" alone prints an empty line.
+ * newline is optional; "\n" alone prints an empty line, an empty message
+ * nothing.
  */
 void printk(const char *fmt, ...) __printf(1, 2);
 void vprintk(const char *fmt, va_list ap);
