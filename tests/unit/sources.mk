@@ -14,3 +14,11 @@ test_guest_argv_SRCS := partitions/lib/argv.c
 test_guest_stdlib_SRCS := partitions/lib/stdlib.c
 test_guest_stdout_SRCS := partitions/lib/stdout.c monitor/lib/format.c \
 	monitor/lib/string.c
+
+# the monitor's x86_64 logic that needs no hardware
+test_pagetable_SRCS := monitor/arch/x86_64/pagetable.c
+test_multiboot_SRCS := monitor/arch/x86_64/multiboot.c
+test_backtrace_SRCS := monitor/arch/x86_64/backtrace.c
+test_memrange_SRCS := monitor/arch/x86_64/memrange.c
+test_muldiv_SRCS :=
+test_bug_SRCS := tests/unit/bug_noassert.c

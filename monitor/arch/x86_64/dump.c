@@ -40,8 +40,9 @@ void arch_dump_regs(const struct cpu_regs *r)
 	printk("cpu %u, apic id %u", cpu->index, cpu->apic_id);
 	printk("rip 0x%016lx cs  0x%04lx rflags 0x%016lx", r->rip, r->cs, r->rflags);
 	printk("rsp 0x%016lx ss  0x%04lx", r->rsp, r->ss);
-	if (r->vector == VECTOR_PF)
-		printk("cr2 0x%016lx (the faulting address)", read_cr2());
+	/* a #DF most often follows a #PF that could not be delivered */
+	if (r->vector == VECTOR_PF || r->vector == VECTOR_DF)
+		printk("cr2 0x%016lx (the last page-fault address)", read_cr2());
 	printk("cr0 0x%016lx cr3 0x%016lx cr4 0x%016lx", read_cr0(), read_cr3(),
 	       read_cr4());
 	printk("rax 0x%016lx rbx 0x%016lx rcx 0x%016lx", r->rax, r->rbx, r->rcx);

@@ -10,6 +10,7 @@
 
 #include <stdbool.h>
 #include <stdint.h>
+#include <arch/muldiv.h>
 #include <arch/processor.h>
 #include <tessera/tables.h>
 
@@ -22,19 +23,6 @@ extern uint64_t lapic_timer_hz;	/* after LAPIC_TIMER_DIVIDE */
  * prints both rates. Boot CPU, once, its local APIC enabled.
  */
 void timer_calibrate(const struct tessera_tables *t);
-
-/* a * b / c without overflow in between; the quotient must fit (#DE). */
-static inline uint64_t mul_div_u64(uint64_t a, uint64_t b, uint64_t c)
-{
-	uint64_t high;
-
-	/* early clobbers: b and c must not share rax or rdx, even when equal */
-	__asm__("mulq %[b]\n\tdivq %[c]"
-		: "+&a"(a), "=&d"(high)
-		: [b] "rm"(b), [c] "rm"(c)
-		: "cc");
-	return a;
-}
 
 /* The TSC value `us` microseconds from now; now itself before calibration. */
 static inline uint64_t timer_deadline_us(uint64_t us)
