@@ -39,7 +39,7 @@ def generate(args):
     tree = fdt.load(args.dtb)
     schema.check(args.dtb, tree, os.path.join(srctree, BINDINGS))
     system = model.load(tree)
-    checks.run(checks.Context(system, config, terms, frozenset(programs.find(srctree))))
+    checks.run(checks.Context(system, config, terms, programs.find(srctree)))
     layout = place.place(system)
     result = tables.build(system, layout, config, terms, args.dts)
     build_dir = os.path.dirname(os.path.abspath(args.out))

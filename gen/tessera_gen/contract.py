@@ -27,9 +27,11 @@ class Contract:
 
 
 def load(srctree):
-    path = os.path.join(srctree, HEADER)
-    with open(path) as f:
-        text = f.read()
+    try:
+        with open(os.path.join(srctree, HEADER)) as f:
+            text = f.read()
+    except OSError as e:
+        raise GenError([(None, f"cannot read it: {e.strerror}")], file=HEADER)
     defines = {name: int(value, 0) for name, value in _DEFINE.findall(text)}
     try:
         version = defines["TESSERA_TABLES_VERSION"]

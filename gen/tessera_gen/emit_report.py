@@ -10,10 +10,12 @@ from .tables import TT_MONITOR
 from .units import percent_text, size_text
 
 
-def _table(header, rows):
-    """Columns padded to their widest cell, two spaces apart."""
-    widths = [max(len(str(r[i])) for r in [header] + rows) for i in range(len(header))]
-    return ["  " + "  ".join(str(cell).ljust(w) for cell, w in zip(row, widths)).rstrip()
+def _table(header, rows, right=()):
+    """Columns padded to their widest cell, two spaces apart; the columns
+    numbered in `right` (numbers) aligned to the right."""
+    widths = [max(len(r[i]) for r in [header] + rows) for i in range(len(header))]
+    return ["  " + "  ".join(cell.rjust(w) if i in right else cell.ljust(w)
+                             for i, (cell, w) in enumerate(zip(row, widths))).rstrip()
             for row in [header] + rows]
 
 
@@ -56,7 +58,7 @@ def _memory_map(tables):
             segments.append([start, end, owner])
     rows = [[f"{s:#018x}", f"{e - 1:#018x}", size_text(e - s), o] for s, e, o in segments]
     return ["Physical memory (end is the last byte)"] + \
-        _table(["start", "end", "size", "owner"], rows)
+        _table(["start", "end", "size", "owner"], rows, right={2})
 
 
 def _cpus(tables):
@@ -76,7 +78,7 @@ def _cpus(tables):
         rows.append([cpu.node, str(cpu.apic_id), percent_text(cpu.utilisation_ppm),
                      lines[0]])
         rows += [["", "", "", line] for line in lines[1:]]
-    return ["CPUs"] + _table(["cpu", "APIC id", "use", "reservations"], rows)
+    return ["CPUs"] + _table(["cpu", "APIC id", "use", "reservations"], rows, right={1, 2})
 
 
 def _partitions(tables):

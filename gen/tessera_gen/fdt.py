@@ -5,7 +5,7 @@ a GenError naming the node, the property and what was expected."""
 
 import libfdt
 
-from .errors import fail
+from .errors import GenError, fail
 
 _QUIET = (libfdt.NOTFOUND,)
 
@@ -117,26 +117,21 @@ def _number(cells):
 
 
 class Tree:
-    def __init__(self, data):
-        try:
-            fdt = libfdt.Fdt(data)
-        except libfdt.FdtException as e:
-            fail("/", f"not a valid DTB: {e}")
+    def __init__(self, fdt):
         self.root = Node(fdt, 0, None)
-        self._by_path = {n.path: n for n in self.root.walk()}
         self._by_phandle = {}
         for n in self.root.walk():
             phandle = n.u32("phandle")
             if phandle is not None:
                 self._by_phandle[phandle] = n
 
-    def node(self, path):
-        return self._by_path.get(path)
-
     def by_phandle(self, phandle):
         return self._by_phandle.get(phandle)
 
 
 def load(dtb_path):
-    with open(dtb_path, "rb") as f:
-        return Tree(f.read())
+    try:
+        with open(dtb_path, "rb") as f:
+            return Tree(libfdt.Fdt(f.read()))
+    except (OSError, libfdt.FdtException) as e:
+        raise GenError([(None, f"cannot read it as a DTB: {e}")], file=dtb_path)

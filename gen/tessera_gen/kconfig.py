@@ -20,6 +20,7 @@ class Config:
 
 
 def load(config_path, srctree):
+    # kconfiglib finds Kconfig and the files it sources through $srctree.
     os.environ["srctree"] = srctree
     try:
         kconf = kconfiglib.Kconfig("Kconfig", warn_to_stderr=False)

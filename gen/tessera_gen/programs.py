@@ -10,7 +10,8 @@ LIBRARY = "lib"
 def find(srctree):
     top = os.path.join(srctree, "partitions")
     if not os.path.isdir(top):
-        return set()
-    return {name for name in os.listdir(top)
-            if name != LIBRARY and os.path.isdir(os.path.join(top, name))
-            and any(f.endswith(".c") for f in os.listdir(os.path.join(top, name)))}
+        return frozenset()
+    return frozenset(
+        name for name in os.listdir(top)
+        if name != LIBRARY and os.path.isdir(os.path.join(top, name))
+        and any(f.endswith(".c") for f in os.listdir(os.path.join(top, name))))

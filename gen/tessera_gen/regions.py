@@ -24,9 +24,6 @@ class Range:
     def overlaps(self, other):
         return self.base < other.end and other.base < self.end
 
-    def contains(self, other):
-        return self.base <= other.base and other.end <= self.end
-
     def __str__(self):
         return f"{self.base:#x}-{self.last:#x}"
 

@@ -20,7 +20,7 @@ def _problems(build, tmp_path, body):
     system = model.load(fdt.load(build.compile(_dts(tmp_path, body)).dtb))
     context = checks.Context(system, kconfig.load(str(build.config), str(SRCTREE)),
                              contract.load(str(SRCTREE)),
-                             frozenset(programs.find(str(SRCTREE))))
+                             programs.find(str(SRCTREE)))
     try:
         checks.run(context)
     except GenError as e:

@@ -13,12 +13,11 @@ from tessera_gen.regions import Range, align_up, covered, first_fit, merge, subt
 from tessera_gen.units import percent_text, range_text, size_text
 
 
-def test_range_ends_overlap_and_containment():
+def test_range_ends_and_overlap():
     r = Range(0x1000, 0x2000)
     assert (r.end, r.last, str(r)) == (0x3000, 0x2fff, "0x1000-0x2fff")
     assert r.overlaps(Range(0x2fff, 1)) and not r.overlaps(Range(0x3000, 1))
     assert not r.overlaps(Range(0x0, 0x1000))
-    assert r.contains(Range(0x1000, 0x2000)) and not r.contains(Range(0x1000, 0x2001))
 
 
 def test_merge_joins_touching_and_overlapping_ranges_and_drops_empty_ones():

@@ -107,3 +107,15 @@ def test_unreadable_config_is_an_error_naming_it(build):
     status, errors = build.gen(DEFAULT_DTS)
     assert status == 1
     assert len(errors) == 1 and errors[0].startswith(f"{build.config}: ")
+
+
+def test_unreadable_dtb_is_an_error_naming_it(build):
+    build.dtb.write_text("not a DTB")
+    assert build.gen(DEFAULT_DTS) == (
+        1, [f"{build.dtb}: cannot read it as a DTB: pylibfdt error -9: FDT_ERR_BADMAGIC"])
+
+
+def test_binding_doc_shows_the_default_system_as_generated():
+    doc = (SRCTREE / "docs" / "binding.md").read_text()
+    assert (SRCTREE / DEFAULT_DTS).read_text() in doc
+    assert (GOLDEN / "layout.txt").read_text() in doc
