@@ -36,13 +36,12 @@ void cpu_features_detect(void)
 void cpu_features_print(void)
 {
 	const struct cpu_features *f = &cpu_features;
+	bool all = f->smep && f->smap && f->umip;
 
-	printk("cpu protections: nx wp%s%s%s", f->smep ? " smep" : "",
-	       f->smap ? " smap" : "", f->umip ? " umip" : "");
-	if (!f->smep || !f->smap || !f->umip)
-		printk("cpu protections this cpu lacks:%s%s%s",
-		       f->smep ? "" : " smep", f->smap ? "" : " smap",
-		       f->umip ? "" : " umip");
+	printk("cpu protections: nx wp%s%s%s%s%s%s%s", f->smep ? " smep" : "",
+	       f->smap ? " smap" : "", f->umip ? " umip" : "",
+	       all ? "" : "; not on this cpu:", f->smep ? "" : " smep",
+	       f->smap ? "" : " smap", f->umip ? "" : " umip");
 }
 
 void cpu_protect(void)
