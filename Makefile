@@ -93,11 +93,13 @@ SYSTEM_DTS_PATH := $(if $(filter /%,$(SYSTEM_DTS)),$(SYSTEM_DTS),$(srctree)/$(SY
 
 # ---- system device tree and generator -------------------------------------
 
-# gen reads the bindings, the table contract and the program folders too.
+# gen reads the bindings, the table contract, the partition ABI's limits
+# and the program folders too.
 GEN_OUT := $(O)/gen
 GEN_SRCS := $(srctree)/gen/tessera-gen $(shell find $(srctree)/gen \
 	$(srctree)/docs/bindings -name '*.py' -o -name '*.yaml') \
-	$(srctree)/monitor/include/tessera/tables.h
+	$(addprefix $(srctree)/monitor/include/,tessera/tables.h \
+		public/start_info.h public/shared_info.h)
 PROGRAM_DIRS := $(wildcard $(srctree)/partitions/*/)
 GEN_FILES := $(addprefix $(GEN_OUT)/,tables.c tables.h layout.txt programs.mk)
 

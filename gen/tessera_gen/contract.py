@@ -1,6 +1,8 @@
 # SPDX-License-Identifier: MIT
-"""The constants of the table contract, monitor/include/tessera/tables.h,
-read from the header itself so that gen never retypes them."""
+"""The constants gen must agree with, read from the headers that define
+them so that gen never retypes them: the table contract
+(monitor/include/tessera/tables.h) and the limits of the partition ABI
+(monitor/include/public/), which size one partition's start-info page."""
 
 import os
 import re
@@ -8,7 +10,9 @@ from dataclasses import dataclass
 
 from .errors import GenError
 
-HEADER = "monitor/include/tessera/tables.h"
+TABLES_HEADER = "monitor/include/tessera/tables.h"
+START_INFO_HEADER = "monitor/include/public/start_info.h"
+SHARED_INFO_HEADER = "monitor/include/public/shared_info.h"
 
 # The version of tables.h that gen/ emits; see the header's opening comment
 # for what must change together with it.
@@ -24,27 +28,44 @@ class Contract:
     bootargs_max: int      # with the NUL
     device_res_max: int
     on_fault: dict         # DTS value -> C enumerator, in the enum's order
+    max_vcpus: int         # of one partition
+    max_channels: int      # of one partition
+    max_devices: int       # of one partition
+
+
+def _read(srctree, header):
+    try:
+        with open(os.path.join(srctree, header)) as f:
+            return f.read()
+    except OSError as e:
+        raise GenError([(None, f"cannot read it: {e.strerror}")], file=header)
+
+
+def _defines(srctree, header):
+    return {name: int(value, 0) for name, value in _DEFINE.findall(_read(srctree, header))}
+
+
+def _define(defines, name, header):
+    if name not in defines:
+        raise GenError([(None, f"defines no {name}")], file=header)
+    return defines[name]
 
 
 def load(srctree):
-    try:
-        with open(os.path.join(srctree, HEADER)) as f:
-            text = f.read()
-    except OSError as e:
-        raise GenError([(None, f"cannot read it: {e.strerror}")], file=HEADER)
-    defines = {name: int(value, 0) for name, value in _DEFINE.findall(text)}
-    try:
-        version = defines["TESSERA_TABLES_VERSION"]
-        contract = Contract(
-            name_max=defines["TT_NAME_MAX"],
-            bootargs_max=defines["TT_BOOTARGS_MAX"],
-            device_res_max=defines["TT_DEVICE_RES_MAX"],
-            on_fault={name.lower().replace("_", "-"): f"TT_ON_FAULT_{name}"
-                      for name, _ in sorted(_ON_FAULT.findall(text),
-                                            key=lambda e: int(e[1]))})
-    except KeyError as e:
-        raise GenError([(None, f"defines no {e.args[0]}")], file=HEADER)
+    tables = _defines(srctree, TABLES_HEADER)
+    version = _define(tables, "TESSERA_TABLES_VERSION", TABLES_HEADER)
     if version != TABLES_VERSION:
         raise GenError([(None, f"is version {version} but gen/ emits version "
-                         f"{TABLES_VERSION}: update gen/tessera_gen/")], file=HEADER)
-    return contract
+                         f"{TABLES_VERSION}: update gen/tessera_gen/")], file=TABLES_HEADER)
+    start_info = _defines(srctree, START_INFO_HEADER)
+    shared_info = _defines(srctree, SHARED_INFO_HEADER)
+    on_fault = sorted(_ON_FAULT.findall(_read(srctree, TABLES_HEADER)), key=lambda e: int(e[1]))
+    return Contract(
+        name_max=_define(tables, "TT_NAME_MAX", TABLES_HEADER),
+        bootargs_max=_define(tables, "TT_BOOTARGS_MAX", TABLES_HEADER),
+        device_res_max=_define(tables, "TT_DEVICE_RES_MAX", TABLES_HEADER),
+        on_fault={name.lower().replace("_", "-"): f"TT_ON_FAULT_{name}"
+                  for name, _ in on_fault},
+        max_vcpus=_define(shared_info, "TESSERA_MAX_VCPUS", SHARED_INFO_HEADER),
+        max_channels=_define(start_info, "TESSERA_MAX_CHANNELS", START_INFO_HEADER),
+        max_devices=_define(start_info, "TESSERA_MAX_DEVICES", START_INFO_HEADER))

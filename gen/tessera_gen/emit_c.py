@@ -108,7 +108,9 @@ def tables_c(tables, banner):
 
 
 def tables_h(tables, banner):
+    # A partition's event ports: its channel ends, then its devices' IRQs.
     ports = [sum((c.frontend == i) + (c.backend == i) for c in tables.channels)
+             + sum(d.nr_irqs for d in tables.devices if d.owner == i)
              for i in range(len(tables.partitions))]
     counts = [(f"TESSERA_NR_{count}", len(getattr(tables, name)))
               for name, _, count in _ARRAYS]

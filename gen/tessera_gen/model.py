@@ -124,6 +124,11 @@ class System:
     def devices_of(self, partition):
         return _unique(filter(None, map(self.device, partition.devices)))
 
+    def channels_of(self, partition):
+        """The channels with the partition at one end, in DTS order."""
+        return [c for c in self.channels
+                if partition in (self.partition(c.frontend), self.partition(c.backend))]
+
     @property
     def console(self):
         return next((d for d in self.devices if d.path == self.stdout_path), None)

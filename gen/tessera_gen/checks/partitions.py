@@ -15,6 +15,33 @@ def check_partition_limit(ctx):
 
 
 @check
+def check_partition_vcpu_limit(ctx):
+    for p in ctx.system.partitions:
+        message = exceeds(len(ctx.system.cpus_of(p)), "vCPU", ctx.contract.max_vcpus,
+                          "TESSERA_MAX_VCPUS")
+        if message:
+            yield p.path, message
+
+
+@check
+def check_partition_channel_limit(ctx):
+    for p in ctx.system.partitions:
+        message = exceeds(len(ctx.system.channels_of(p)), "channel",
+                          ctx.contract.max_channels, "TESSERA_MAX_CHANNELS")
+        if message:
+            yield p.path, message
+
+
+@check
+def check_partition_device_limit(ctx):
+    for p in ctx.system.partitions:
+        message = exceeds(len(ctx.system.devices_of(p)), "device",
+                          ctx.contract.max_devices, "TESSERA_MAX_DEVICES")
+        if message:
+            yield p.path, message
+
+
+@check
 def check_partition_name_length(ctx):
     for p in ctx.system.partitions:
         message = too_long(f'name "{p.name}"', p.name, ctx.contract.name_max,

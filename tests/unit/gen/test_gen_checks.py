@@ -1,7 +1,11 @@
 # SPDX-License-Identifier: MIT
-"""Checks that the bindings make unreachable from a DTS (a device with more
-resources than the tables hold, a compatible too long for them), run on the
-model directly; and sharings that are allowed."""
+"""Checks that the bindings or the board make unreachable from a DTS (a
+device with more resources than the tables hold, a compatible too long
+for them, a partition beyond the ABI's limits on a board with 4 CPUs), run
+on the model directly, with smaller limits where needed; and sharings that
+are allowed."""
+
+from dataclasses import replace
 
 from conftest import FIXTURES, SRCTREE
 from tessera_gen import checks, contract, fdt, kconfig, model, programs
@@ -14,12 +18,12 @@ def _dts(tmp_path, body):
     return dts
 
 
-def _problems(build, tmp_path, body):
+def _problems(build, tmp_path, body, **limits):
     """The checks' problems with base.dtsi changed by `body`, past the
-    schema check."""
+    schema check, with the contract's `limits` changed."""
     system = model.load(fdt.load(build.compile(_dts(tmp_path, body)).dtb))
     context = checks.Context(system, kconfig.load(str(build.config), str(SRCTREE)),
-                             contract.load(str(SRCTREE)),
+                             replace(contract.load(str(SRCTREE)), **limits),
                              programs.find(str(SRCTREE)))
     try:
         checks.run(context)
@@ -58,6 +62,31 @@ def test_compatible_too_long_for_the_tables(build, tmp_path):
 	compatible = "vendor,a-uart-compatible-far-too-long";
 };""") == [("/isa/serial@2f8", 'compatible "vendor,a-uart-compatible-far-too-long" is '
             "37 bytes long; at most 31 fit (TT_NAME_MAX 32 with the NUL)")]
+
+
+def test_partition_limits_of_the_abi(build, tmp_path):
+    assert _problems(build, tmp_path, """
+&alpha {
+	cpus = <&cpu0 &cpu1>;
+	devices = <&uart1 &debug_exit>;
+};
+/ {
+	channels {
+		beta-alpha {
+			compatible = "tessera,io-ring";
+			frontend = <&beta>;
+			backend = <&alpha>;
+			slots = <16>;
+			slot-size = <256>;
+		};
+	};
+};""", max_vcpus=1, max_channels=1, max_devices=1) == [
+        ("/partitions/alpha", "2 vCPUs, more than TESSERA_MAX_VCPUS 1"),
+        ("/partitions/alpha", "2 channels, more than TESSERA_MAX_CHANNELS 1"),
+        ("/partitions/beta", "2 channels, more than TESSERA_MAX_CHANNELS 1"),
+        ("/partitions/alpha", "2 devices, more than TESSERA_MAX_DEVICES 1"),
+        ("/partitions/alpha", "devices: /isa/debug-exit@f4 is the monitor's "
+         "(tessera,monitor-device)")]
 
 
 def test_ports_and_irqs_may_be_shared_by_one_owner_or_with_nobody(build, tmp_path):

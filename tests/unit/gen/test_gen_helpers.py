@@ -101,14 +101,18 @@ def test_error_lines_name_the_file_then_the_node():
 def test_contract_is_read_from_the_header():
     terms = contract.load(str(SRCTREE))
     assert (terms.name_max, terms.bootargs_max, terms.device_res_max) == (32, 256, 4)
+    assert (terms.max_vcpus, terms.max_channels, terms.max_devices) == (32, 16, 8)
     assert terms.on_fault == {"halt": "TT_ON_FAULT_HALT", "restart": "TT_ON_FAULT_RESTART",
                               "halt-system": "TT_ON_FAULT_HALT_SYSTEM"}
 
 
 def test_contract_of_another_version_is_refused(tmp_path):
-    header = tmp_path / contract.HEADER
-    header.parent.mkdir(parents=True)
-    header.write_text((SRCTREE / contract.HEADER).read_text().replace(
+    for name in (contract.START_INFO_HEADER, contract.SHARED_INFO_HEADER):
+        (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / name).write_text((SRCTREE / name).read_text())
+    header = tmp_path / contract.TABLES_HEADER
+    header.parent.mkdir(parents=True, exist_ok=True)
+    header.write_text((SRCTREE / contract.TABLES_HEADER).read_text().replace(
         "#define TESSERA_TABLES_VERSION\t1", "#define TESSERA_TABLES_VERSION\t2"))
     with pytest.raises(GenError) as refused:
         contract.load(str(tmp_path))
