@@ -95,15 +95,18 @@ static void main_test_fault(void)
 /* The exception path under test: a #PF on an AP, the others running. */
 static __noreturn void main_fault_on_purpose(void)
 {
-	unsigned int cpu = tables->nr_cpus - 1;
+	unsigned int last = tables->nr_cpus - 1;
+	unsigned int cpu = last == this_cpu()->index ? 0 : last;
+	int err = 0;
 
 	printk("CONFIG_TEST_MONITOR_FAULT: cpu %u reads 0x%lx", cpu,
 	       MAIN_TEST_FAULT_ADDRESS);
 	if (cpu == this_cpu()->index)
 		main_test_fault();
 	else
-		smp_call(cpu, main_test_fault, true);
-	panic("cpu %u survived reading 0x%lx", cpu, MAIN_TEST_FAULT_ADDRESS);
+		err = smp_call(cpu, main_test_fault, true);
+	panic("cpu %u did not fault reading 0x%lx (smp_call: %d)", cpu,
+	      MAIN_TEST_FAULT_ADDRESS, err);
 }
 #endif
 

@@ -4,6 +4,7 @@
 #include <arch/io.h>
 #include <arch/irq.h>
 #include <arch/processor.h>
+#include <tessera/console.h>
 #include <tessera/halt.h>
 #include <tessera/panic.h>
 #include <tessera/printk.h>
@@ -14,6 +15,7 @@ void machine_halt(enum halt_status status)
 	arch_irq_save();
 	if (!arch_stop_other_cpus())
 		cpu_park();	/* another CPU is ending the run */
+	console_panic();	/* a stopped CPU may have held the console */
 	printk("halting: status %d", status);
 	machine_off(status);
 }

@@ -16,6 +16,7 @@
 #include <arch/timer.h>
 #include <arch/trampoline.h>
 #include <drivers/lapic.h>
+#include <tessera/bug.h>
 #include <tessera/cpu.h>
 #include <tessera/errno.h>
 #include <tessera/panic.h>
@@ -42,11 +43,13 @@ void arch_smp_prepare(void)
 
 int arch_cpu_start(unsigned int index, uint32_t apic_id)
 {
-	struct percpu *cpu = &percpu[index];
 	struct trampoline_data *td = smp_trampoline_data();
 	uint32_t sipi = LAPIC_ICR_STARTUP | (TRAMPOLINE_PA >> PAGE_SHIFT);
+	struct percpu *cpu;
 	uint64_t deadline;
 
+	BUG_ON(index >= CONFIG_MAX_CPUS);
+	cpu = &percpu[index];
 	percpu_setup(cpu, index, apic_id);
 	*td = (struct trampoline_data){
 		.cr3 = paging_root(),
