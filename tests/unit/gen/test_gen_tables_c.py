@@ -117,3 +117,14 @@ def test_tables_h_is_plain_numbers_for_the_linker_script(default_build, tmp_path
                              str(default_build.out), str(script)],
                             check=True, capture_output=True, text=True)
     assert result.stdout.strip() == "BASE = 0x100000; SIZE = 0x1f00000;"
+
+
+def test_a_board_without_partitions_gives_empty_tables(build, tmp_path):
+    dts = tmp_path / "board.dts"
+    dts.write_text('/dts-v1/;\n#include "qemu-pc.dtsi"\n')
+    build.compile(dts)
+    assert build.gen("board.dts") == (0, [])
+    lines = _dump(build, tmp_path).splitlines()
+    assert not [line for line in lines if line.startswith(("vcpu", "partition", "channel"))]
+    assert "#define TESSERA_NR_PARTITIONS 0\n" in (build.out / "tables.h").read_text()
+    assert (build.out / "programs.mk").read_text().endswith("TESSERA_PROGRAMS := \n")
