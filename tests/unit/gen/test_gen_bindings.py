@@ -6,7 +6,7 @@ import subprocess
 
 import pytest
 
-from conftest import SRCTREE
+from gen_harness import SRCTREE
 
 BINDINGS = SRCTREE / "docs" / "bindings"
 

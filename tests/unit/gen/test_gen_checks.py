@@ -7,7 +7,7 @@ are allowed."""
 
 from dataclasses import replace
 
-from conftest import FIXTURES, SRCTREE
+from gen_harness import FIXTURES, SRCTREE
 from tessera_gen import checks, contract, fdt, kconfig, model, programs
 from tessera_gen.errors import GenError
 

@@ -8,7 +8,7 @@ cannot say, such as two nodes of the same name."""
 
 import pytest
 
-from conftest import FIXTURES, SRCTREE, rename_node
+from gen_harness import FIXTURES, SRCTREE, rename_node
 
 FIXTURE_FILES = sorted(FIXTURES.glob("*.dts"))
 

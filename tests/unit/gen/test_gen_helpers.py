@@ -5,7 +5,7 @@ constants read from the table contract."""
 
 import pytest
 
-from conftest import SRCTREE
+from gen_harness import SRCTREE
 from tessera_gen import banner, contract
 from tessera_gen.emit_c import c_comment, c_string
 from tessera_gen.errors import GenError, error_lines

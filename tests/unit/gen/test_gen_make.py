@@ -9,7 +9,7 @@ import subprocess
 
 import pytest
 
-from conftest import SRCTREE
+from gen_harness import SRCTREE
 
 DEFCONFIGS = sorted(p.name for p in (SRCTREE / "configs").glob("*_defconfig"))
 GEN_OUTPUTS = ["layout.txt", "programs.mk", "tables.c", "tables.h"]

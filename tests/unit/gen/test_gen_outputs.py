@@ -13,7 +13,7 @@ import subprocess
 
 import pytest
 
-from conftest import DEFAULT_DTS, FIXTURES, HERE, SRCTREE, Build
+from gen_harness import DEFAULT_DTS, FIXTURES, HERE, SRCTREE, Build
 
 GOLDEN = HERE / "golden"
 OUTPUTS = ["layout.txt", "programs.mk", "tables.c", "tables.h"]

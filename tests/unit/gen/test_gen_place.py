@@ -4,7 +4,7 @@ in DTS order into RAM that nothing fixed holds, 2 MiB aligned when the size
 allows and 4 KiB otherwise. Above the monitor (which ends at 32 MiB) the
 qemu-pc board's RAM is free up to 0x3ffe0000."""
 
-from conftest import FIXTURES
+from gen_harness import FIXTURES
 from tessera_gen import fdt, model, place
 from tessera_gen.regions import Range
 

@@ -6,7 +6,7 @@ script's preprocessor as plain numbers."""
 
 import subprocess
 
-from conftest import FIXTURES, HERE, SRCTREE
+from gen_harness import FIXTURES, HERE, SRCTREE
 
 WARNINGS = ["-std=gnu11", "-Wall", "-Wextra", "-Wshadow", "-Wstrict-prototypes",
             "-Wmissing-prototypes", "-Werror"]
