@@ -23,3 +23,4 @@ test_memrange_SRCS := monitor/arch/x86_64/memrange.c
 test_muldiv_SRCS :=
 test_bug_SRCS := tests/unit/bug_noassert.c
 test_machine_SRCS := monitor/core/machine.c $(CONSOLE_SRCS)
+test_acpi_SRCS := monitor/drivers/acpi.c monitor/lib/string.c

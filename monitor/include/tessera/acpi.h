@@ -42,7 +42,11 @@ struct acpi_madt_info {
 	struct acpi_override overrides[ACPI_MAX_OVERRIDES];
 };
 
-/* 0 and *info filled, or -ENODEV (no RSDP/MADT) / -EINVAL (a bad table). */
+/*
+ * 0 and *info filled, or -ENODEV (no RSDP/MADT), -EINVAL (a bad table:
+ * checksum, length, an entry cut short) or -E2BIG (more CPUs, IOAPICs or
+ * overrides than struct acpi_madt_info holds).
+ */
 int acpi_read_madt(acpi_map_fn map, struct acpi_madt_info *info);
 
 /* Parses one MADT already mapped (the testable core of acpi_read_madt). */
