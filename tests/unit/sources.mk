@@ -8,6 +8,9 @@ CONSOLE_SRCS := monitor/core/printk.c monitor/core/console.c \
 	monitor/lib/format.c monitor/lib/string.c tests/unit/console_capture.c
 
 test_console_SRCS := $(CONSOLE_SRCS)
+test_machine_SRCS := monitor/core/machine.c $(CONSOLE_SRCS)
+test_tables_SRCS := monitor/core/tables.c $(CONSOLE_SRCS)
+test_acpi_SRCS := monitor/drivers/acpi.c monitor/lib/string.c
 
 # the guest library (partitions/lib/): tests include its headers by path
 test_guest_argv_SRCS := partitions/lib/argv.c
@@ -22,5 +25,3 @@ test_backtrace_SRCS := monitor/arch/x86_64/backtrace.c
 test_memrange_SRCS := monitor/arch/x86_64/memrange.c
 test_muldiv_SRCS :=
 test_bug_SRCS := tests/unit/bug_noassert.c
-test_machine_SRCS := monitor/core/machine.c $(CONSOLE_SRCS)
-test_acpi_SRCS := monitor/drivers/acpi.c monitor/lib/string.c

@@ -18,7 +18,7 @@
 /* The qemu-pc board, shortened: two partitions and a ring. */
 static const struct tt_range ram[] = {
 	{ 0x0, 0x9f000 },
-	{ 0x100000, 0x3fee0000 },
+	{ 0x100000, 0x3fedf000 },
 };
 
 static const struct tt_cpu cpus[] = {
@@ -49,17 +49,17 @@ static const struct tessera_tables board = {
 #define AVAILABLE	MEMMAP_AVAILABLE
 #define RESERVED	MEMMAP_RESERVED
 
-/* What SeaBIOS reports for `qemu-system-x86_64 -M q35 -m 1024`. */
+/* What SeaBIOS (QEMU 7.2) reports for `qemu-system-x86_64 -M q35 -m 1024`. */
 static const struct memmap_entry qemu_map[] = {
 	{ 0x0, 0x9fc00, AVAILABLE },
 	{ 0x9fc00, 0x400, RESERVED },
 	{ 0xf0000, 0x10000, RESERVED },
-	{ 0x100000, 0x3fee0000, AVAILABLE },
-	{ 0x3ffe0000, 0x20000, RESERVED },
+	{ 0x100000, 0x3fedf000, AVAILABLE },
+	{ 0x3ffdf000, 0x21000, RESERVED },
 	{ 0xb0000000, 0x10000000, RESERVED },
 	{ 0xfed1c000, 0x4000, RESERVED },
-	{ 0xfeffc000, 0x4000, RESERVED },
 	{ 0xfffc0000, 0x40000, RESERVED },
+	{ 0xfd00000000, 0x300000000, RESERVED },
 };
 
 static void check_memory(const struct tessera_tables *t,
@@ -79,6 +79,20 @@ static void test_matching_machine(void **state)
 	CHECK_MAP(qemu_map, 0, "");
 }
 
+/* A board that claims the page SeaBIOS keeps at the top of low RAM. */
+static void test_board_claims_firmware_page(void **state)
+{
+	static const struct tt_range greedy_ram[] = {
+		{ 0x0, 0x9f000 },
+		{ 0x100000, 0x3fee0000 },
+	};
+	struct tessera_tables t = board;
+
+	t.ram = greedy_ram;
+	check_memory(&t, qemu_map, ARRAY_SIZE(qemu_map), 1,
+		     "[tessera] board RAM 0x100000-0x3ffe0000 overlaps firmware memory 0x3ffdf000-0x40000000 (type 2, reserved)\n");
+}
+
 /* Less RAM than the board says: QEMU started with -m 1023. Lines go in address order. */
 static void test_ram_missing_at_top(void **state)
 {
@@ -89,8 +103,8 @@ static void test_ram_missing_at_top(void **state)
 	};
 
 	CHECK_MAP(map, 2,
-		  "[tessera] board RAM 0x100000-0x3ffe0000 overlaps firmware memory 0x3ff00000-0x3ff20000 (type 2, reserved)\n"
-		  "[tessera] board RAM 0x100000-0x3ffe0000 is not usable RAM on this machine: 0x3ff20000-0x3ffe0000 missing\n");
+		  "[tessera] board RAM 0x100000-0x3ffdf000 overlaps firmware memory 0x3ff00000-0x3ff20000 (type 2, reserved)\n"
+		  "[tessera] board RAM 0x100000-0x3ffdf000 is not usable RAM on this machine: 0x3ff20000-0x3ffdf000 missing\n");
 }
 
 static void test_hole_in_the_middle(void **state)
@@ -102,7 +116,7 @@ static void test_hole_in_the_middle(void **state)
 	};
 
 	CHECK_MAP(map, 3,
-		  "[tessera] board RAM 0x100000-0x3ffe0000 is not usable RAM on this machine: 0x2000000-0x3000000 missing\n"
+		  "[tessera] board RAM 0x100000-0x3ffdf000 is not usable RAM on this machine: 0x2000000-0x3000000 missing\n"
 		  "[tessera] partition alpha memory 0x2000000-0x2400000 is not usable RAM on this machine: 0x2000000-0x2400000 missing\n"
 		  "[tessera] channel alpha-gamma memory 0x2600000-0x2602000 is not usable RAM on this machine: 0x2600000-0x2602000 missing\n");
 }
@@ -123,7 +137,7 @@ static void test_overlapping_entries(void **state)
 	};
 
 	CHECK_MAP(map, 2,
-		  "[tessera] board RAM 0x100000-0x3ffe0000 overlaps firmware memory 0x8100000-0x8200000 (type 4, ACPI NVS)\n"
+		  "[tessera] board RAM 0x100000-0x3ffdf000 overlaps firmware memory 0x8100000-0x8200000 (type 4, ACPI NVS)\n"
 		  "[tessera] partition gamma memory 0x8000000-0x8200000 overlaps firmware memory 0x8100000-0x8200000 (type 4, ACPI NVS)\n");
 }
 
@@ -139,7 +153,7 @@ static void test_one_line_per_stretch(void **state)
 	};
 
 	CHECK_MAP(map, 1,
-		  "[tessera] board RAM 0x100000-0x3ffe0000 overlaps firmware memory 0x2f000000-0x31000000 (type 5, bad memory)\n");
+		  "[tessera] board RAM 0x100000-0x3ffdf000 overlaps firmware memory 0x2f000000-0x31000000 (type 5, bad memory)\n");
 }
 
 /* Firmware memory under the monitor, and a type the checker cannot name. */
@@ -152,7 +166,7 @@ static void test_reservation_in_firmware_memory(void **state)
 	};
 
 	CHECK_MAP(map, 2,
-		  "[tessera] board RAM 0x100000-0x3ffe0000 overlaps firmware memory 0x1ff0000-0x2000000 (type 12, unknown)\n"
+		  "[tessera] board RAM 0x100000-0x3ffdf000 overlaps firmware memory 0x1ff0000-0x2000000 (type 12, unknown)\n"
 		  "[tessera] monitor 0x100000-0x2000000 overlaps firmware memory 0x1ff0000-0x2000000 (type 12, unknown)\n");
 }
 
@@ -171,7 +185,7 @@ static void test_no_memory_map(void **state)
 {
 	check_memory(&board, NULL, 0, 6,
 		     "[tessera] board RAM 0x0-0x9f000 is not usable RAM on this machine: 0x0-0x9f000 missing\n"
-		     "[tessera] board RAM 0x100000-0x3ffe0000 is not usable RAM on this machine: 0x100000-0x3ffe0000 missing\n"
+		     "[tessera] board RAM 0x100000-0x3ffdf000 is not usable RAM on this machine: 0x100000-0x3ffdf000 missing\n"
 		     "[tessera] monitor 0x100000-0x2000000 is not usable RAM on this machine: 0x100000-0x2000000 missing\n"
 		     "[tessera] partition alpha memory 0x2000000-0x2400000 is not usable RAM on this machine: 0x2000000-0x2400000 missing\n"
 		     "[tessera] partition gamma memory 0x8000000-0x8200000 is not usable RAM on this machine: 0x8000000-0x8200000 missing\n"
@@ -199,7 +213,7 @@ static void test_reservation_across_touching_ranges(void **state)
 	static const struct tt_range split_ram[] = {
 		{ 0x0, 0x9f000 },
 		{ 0x100000, 0x2100000 },
-		{ 0x2200000, 0x3dde0000 },
+		{ 0x2200000, 0x3dddf000 },
 	};
 	struct tessera_tables t = board;
 
@@ -261,6 +275,7 @@ int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_matching_machine),
+		cmocka_unit_test(test_board_claims_firmware_page),
 		cmocka_unit_test(test_ram_missing_at_top),
 		cmocka_unit_test(test_hole_in_the_middle),
 		cmocka_unit_test(test_overlapping_entries),

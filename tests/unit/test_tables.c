@@ -1,0 +1,313 @@
+// SPDX-License-Identifier: MIT
+/*
+ * The monitor's check and banner of the domain tables
+ * (monitor/core/tables.c), on tables built by hand with the counts of
+ * tests/unit/include/tables.h. Each corruption must give its own line
+ * with the numbers, and -EINVAL; none may crash.
+ */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <cmocka.h>
+
+#include <console_capture.h>
+#include <tables.h>
+#include <tessera/compiler.h>
+#include <tessera/errno.h>
+#include <tessera/format.h>
+#include <tessera/string.h>
+#include <tessera/tables_check.h>
+
+static const struct tt_range good_ram[TESSERA_NR_RAM] = {
+	{ 0x0, 0x9f000 },
+	{ 0x100000, 0x3fee0000 },
+};
+
+static const struct tt_range good_reserved[TESSERA_NR_RESERVED] = {
+	{ 0x0, 0x100000 },
+	{ 0x100000, 0x1f00000 },
+};
+
+static const struct tt_cpu good_cpus[TESSERA_NR_CPUS] = {
+	{ .apic_id = 0, .dedicated_to = TT_NONE },
+	{ .apic_id = 1, .dedicated_to = 0, .nr_vcpus = 1, .utilisation_ppm = 1000000 },
+	{ .apic_id = 2, .dedicated_to = TT_NONE, .nr_vcpus = 2, .utilisation_ppm = 700000 },
+	{ .apic_id = 3, .dedicated_to = TT_NONE, .nr_vcpus = 1, .utilisation_ppm = 400000 },
+};
+
+static const struct tt_vcpu good_vcpus[TESSERA_NR_VCPUS] = {
+	{ .partition = 0, .index = 0, .cpu = 1 },
+	{ .partition = 1, .index = 0, .cpu = 2, .budget_us = 4000, .period_us = 10000 },
+	{ .partition = 1, .index = 1, .cpu = 3, .budget_us = 4000, .period_us = 10000 },
+	{ .partition = 2, .index = 0, .cpu = 2, .budget_us = 3000, .period_us = 10000 },
+};
+
+static const struct tt_partition good_partitions[TESSERA_NR_PARTITIONS] = {
+	{ .name = "alpha", .program = "hello", .bootargs = "alpha",
+	  .mem = { 0x2000000, 0x400000 }, .first_vcpu = 0, .nr_vcpus = 1,
+	  .on_fault = TT_ON_FAULT_HALT },
+	{ .name = "web", .program = "httpd", .bootargs = "web port=80",
+	  .mem = { 0x2400000, 0x2000000 }, .first_vcpu = 1, .nr_vcpus = 2,
+	  .on_fault = TT_ON_FAULT_RESTART },
+	{ .name = "gamma", .program = "hello", .bootargs = "",
+	  .mem = { 0x8000000, 0x200000 }, .first_vcpu = 3, .nr_vcpus = 1,
+	  .on_fault = TT_ON_FAULT_HALT_SYSTEM, .mem_fixed = 1 },
+};
+
+static const struct tt_channel good_channels[TESSERA_NR_CHANNELS] = {
+	{ .name = "alpha-web", .frontend = 0, .backend = 1, .slots = 16,
+	  .slot_size = 256, .mem = { 0x4400000, 0x2000 } },
+};
+
+static const struct tt_device good_devices[TESSERA_NR_DEVICES] = {
+	{ .name = "serial@3f8", .compatible = "ns16550a", .owner = TT_MONITOR,
+	  .nr_ports = 1, .nr_irqs = 1, .ports = { { 0x3f8, 8 } }, .irqs = { 4 } },
+	{ .name = "serial@2f8", .compatible = "ns16550a", .owner = 1,
+	  .nr_ports = 1, .nr_irqs = 1, .ports = { { 0x2f8, 8 } }, .irqs = { 3 } },
+	{ .name = "timer@40", .compatible = "intel,8254", .owner = TT_NONE,
+	  .nr_ports = 1, .ports = { { 0x40, 4 } } },
+};
+
+/* Writable copies, put back before each test. */
+static struct tt_range ram[TESSERA_NR_RAM];
+static struct tt_range reserved[TESSERA_NR_RESERVED];
+static struct tt_cpu cpus[TESSERA_NR_CPUS];
+static struct tt_vcpu vcpus[TESSERA_NR_VCPUS];
+static struct tt_partition partitions[TESSERA_NR_PARTITIONS];
+static struct tt_channel channels[TESSERA_NR_CHANNELS];
+static struct tt_device devices[TESSERA_NR_DEVICES];
+static struct tessera_tables t;
+
+static int setup(void **state)
+{
+	memcpy(ram, good_ram, sizeof(ram));
+	memcpy(reserved, good_reserved, sizeof(reserved));
+	memcpy(cpus, good_cpus, sizeof(cpus));
+	memcpy(vcpus, good_vcpus, sizeof(vcpus));
+	memcpy(partitions, good_partitions, sizeof(partitions));
+	memcpy(channels, good_channels, sizeof(channels));
+	memcpy(devices, good_devices, sizeof(devices));
+	t = (struct tessera_tables){
+		.magic = TESSERA_TABLES_MAGIC,
+		.version = TESSERA_TABLES_VERSION,
+		.size = sizeof(struct tessera_tables),
+		.board = "qemu-pc",
+		.system = "tests/unit/test_tables.c",
+		.model = "QEMU PC (q35)",
+		.monitor = { 0x100000, 0x1f00000 },
+		.console = 0,
+		.debug_exit = TT_NONE,
+		.nr_ram = TESSERA_NR_RAM,
+		.nr_reserved = TESSERA_NR_RESERVED,
+		.nr_cpus = TESSERA_NR_CPUS,
+		.nr_vcpus = TESSERA_NR_VCPUS,
+		.nr_partitions = TESSERA_NR_PARTITIONS,
+		.nr_channels = TESSERA_NR_CHANNELS,
+		.nr_devices = TESSERA_NR_DEVICES,
+		.ram = ram,
+		.reserved = reserved,
+		.cpus = cpus,
+		.vcpus = vcpus,
+		.partitions = partitions,
+		.channels = channels,
+		.devices = devices,
+	};
+	capture_start();
+	return 0;
+}
+
+static void expect_bad(const char *lines)
+{
+	assert_int_equal(tables_check(&t), -EINVAL);
+	assert_string_equal(capture_text(), lines);
+}
+
+static void test_good(void **state)
+{
+	assert_int_equal(tables_check(&t), 0);
+	assert_string_equal(capture_text(), "");
+}
+
+/* A wrong header stops the check at once: the rest cannot be read. */
+static void test_header(void **state)
+{
+	char want[128];
+
+	t.magic = 0x1234;
+	t.nr_partitions = 99;
+	expect_bad("[tessera] domain tables: magic 0x1234, not 0x5345424154534554: these are no domain tables\n");
+
+	setup(state);
+	t.version = 7;
+	expect_bad("[tessera] domain tables: version 7, but this monitor reads version 1\n");
+
+	setup(state);
+	t.size = 64;
+	snprintf(want, sizeof(want),
+		 "[tessera] domain tables: size 64, but this monitor's are %zu bytes\n",
+		 sizeof(struct tessera_tables));
+	expect_bad(want);
+
+	setup(state);
+	t.model = NULL;
+	expect_bad("[tessera] domain tables: board, system or model name missing\n");
+}
+
+/* Counts other than those built in, or arrays missing: stop there too. */
+static void test_counts(void **state)
+{
+	t.nr_partitions = 2;
+	t.nr_devices = 4;
+	vcpus[0].cpu = 99;
+	expect_bad("[tessera] domain tables: 2 partitions, but the monitor was built for 3\n"
+		   "[tessera] domain tables: 4 devices, but the monitor was built for 3\n");
+
+	setup(state);
+	t.channels = NULL;
+	expect_bad("[tessera] domain tables: 1 channels, but no array of them\n");
+}
+
+static void test_ram(void **state)
+{
+	ram[1].base = 0x90000;
+	t.monitor.size = 0;
+	expect_bad("[tessera] domain tables: RAM range 1: 0x90000 is below the end of the one before, 0x9f000\n"
+		   "[tessera] domain tables: monitor: memory 0x100000 size 0x0 is empty or wraps\n");
+
+	setup(state);
+	ram[1].size = UINT64_MAX;
+	reserved[0].size = 0;
+	expect_bad("[tessera] domain tables: RAM range 1: memory 0x100000 size 0xffffffffffffffff is empty or wraps\n"
+		   "[tessera] domain tables: reserved range 0: memory 0x0 size 0x0 is empty or wraps\n");
+}
+
+static void test_cpus(void **state)
+{
+	cpus[1].dedicated_to = 3;
+	cpus[3].apic_id = 2;
+	expect_bad("[tessera] domain tables: cpu 1: dedicated to partition 3 of 3\n"
+		   "[tessera] domain tables: cpu 3: APIC id 2 is not above cpu 2's, 2\n");
+}
+
+static void test_vcpus(void **state)
+{
+	vcpus[0].cpu = 4;
+	vcpus[1].budget_us = 20000;
+	vcpus[3].period_us = 0;
+	vcpus[2].partition = 3;
+	expect_bad("[tessera] domain tables: vcpu 0: cpu 4 of 4\n"
+		   "[tessera] domain tables: vcpu 1: budget 20000 us in a period of 10000 us\n"
+		   "[tessera] domain tables: vcpu 2: partition 3 of 3\n"
+		   "[tessera] domain tables: vcpu 3: budget 3000 us in a period of 0 us\n"
+		   "[tessera] domain tables: partition 1 (web): vcpu 2 belongs to partition 3\n");
+}
+
+static void test_partitions(void **state)
+{
+	memset(partitions[0].name, 'x', sizeof(partitions[0].name));
+	partitions[1].on_fault = 3;
+	partitions[2].first_vcpu = 3;
+	partitions[2].nr_vcpus = 2;
+	expect_bad("[tessera] domain tables: partition 0 (xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx): name has no NUL in its 32 bytes\n"
+		   "[tessera] domain tables: partition 1 (web): on-fault 3 is none of halt, restart, halt-system\n"
+		   "[tessera] domain tables: partition 2 (gamma): vcpus 3-5, of 4 vcpus\n");
+
+	setup(state);
+	partitions[0].nr_vcpus = 0;
+	memset(partitions[1].bootargs, 'a', sizeof(partitions[1].bootargs));
+	partitions[2].mem.base = 0xfffffffffffff000;
+	partitions[2].mem.size = 0x2000;
+	expect_bad("[tessera] domain tables: partition 0 (alpha): vcpus 0-0, of 4 vcpus\n"
+		   "[tessera] domain tables: partition 1 (web): bootargs has no NUL in its 256 bytes\n"
+		   "[tessera] domain tables: partition 2 (gamma): memory 0xfffffffffffff000 size 0x2000 is empty or wraps\n");
+}
+
+static void test_channels(void **state)
+{
+	channels[0].backend = 0;
+	channels[0].slots = 24;
+	channels[0].slot_size = 12;
+	expect_bad("[tessera] domain tables: channel 0 (alpha-web): frontend 0 and backend 0, of 3 partitions\n"
+		   "[tessera] domain tables: channel 0 (alpha-web): 24 slots, not a power of two\n"
+		   "[tessera] domain tables: channel 0 (alpha-web): slot size 12, not a multiple of 8\n");
+
+	setup(state);
+	channels[0].frontend = 3;
+	channels[0].slots = 0;
+	expect_bad("[tessera] domain tables: channel 0 (alpha-web): frontend 3 and backend 1, of 3 partitions\n"
+		   "[tessera] domain tables: channel 0 (alpha-web): 0 slots, not a power of two\n");
+}
+
+static void test_devices(void **state)
+{
+	devices[1].owner = 3;
+	devices[2].nr_irqs = 5;
+	memset(devices[0].compatible, 'c', sizeof(devices[0].compatible));
+	t.console = 3;
+	t.debug_exit = 2;
+	expect_bad("[tessera] domain tables: device 0 (serial@3f8): compatible has no NUL in its 32 bytes\n"
+		   "[tessera] domain tables: device 1 (serial@2f8): owner 3, of 3 partitions\n"
+		   "[tessera] domain tables: device 2 (timer@40): 1 ports, 0 MMIO windows, 5 IRQs; at most 4 each\n"
+		   "[tessera] domain tables: console: device 3, of 3 devices\n");
+}
+
+static void test_print(void **state)
+{
+	tables_print(&t);
+	assert_string_equal(capture_text(),
+		"[tessera] monitor memory 0x100000-0x2000000 (31 MiB)\n"
+		"[tessera] partitions:\n"
+		"[tessera]   partition  program  memory               size    on-fault     vcpus\n"
+		"[tessera]   alpha      hello    0x2000000-0x2400000  4 MiB   halt         cpu1 dedicated\n"
+		"[tessera]   web        httpd    0x2400000-0x4400000  32 MiB  restart      cpu2 4000/10000 us\n"
+		"[tessera]                                                                 cpu3 4000/10000 us\n"
+		"[tessera]   gamma      hello    0x8000000-0x8200000  2 MiB   halt-system  cpu2 3000/10000 us\n"
+		"[tessera] channels:\n"
+		"[tessera]   channel    frontend -> backend  slots       memory               size\n"
+		"[tessera]   alpha-web  alpha -> web         16 x 256 B  0x4400000-0x4402000  8 KiB\n"
+		"[tessera] devices:\n"
+		"[tessera]   device      compatible  owner\n"
+		"[tessera]   serial@3f8  ns16550a    monitor\n"
+		"[tessera]   serial@2f8  ns16550a    web\n"
+		"[tessera]   timer@40    intel,8254  -\n");
+}
+
+/* Empty sections say so; columns widen to the longest name. */
+static void test_print_empty_and_wide(void **state)
+{
+	t.nr_channels = 0;
+	t.nr_devices = 0;
+	t.nr_partitions = 1;
+	strlcpy(partitions[0].name, "a-partition-with-a-long-name", TT_NAME_MAX);
+	partitions[0].mem.size = 0x1234000;
+	tables_print(&t);
+	assert_string_equal(capture_text(),
+		"[tessera] monitor memory 0x100000-0x2000000 (31 MiB)\n"
+		"[tessera] partitions:\n"
+		"[tessera]   partition                     program  memory               size       on-fault  vcpus\n"
+		"[tessera]   a-partition-with-a-long-name  hello    0x2000000-0x3234000  18640 KiB  halt      cpu1 dedicated\n"
+		"[tessera] no channels\n"
+		"[tessera] no devices\n");
+}
+
+#define TEST(f)	cmocka_unit_test_setup(f, setup)
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		TEST(test_good),
+		TEST(test_header),
+		TEST(test_counts),
+		TEST(test_ram),
+		TEST(test_cpus),
+		TEST(test_vcpus),
+		TEST(test_partitions),
+		TEST(test_channels),
+		TEST(test_devices),
+		TEST(test_print),
+		TEST(test_print_empty_and_wide),
+	};
+
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
