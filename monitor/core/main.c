@@ -22,6 +22,7 @@
 #include <tessera/percpu.h>
 #include <tessera/printk.h>
 #include <tessera/tables.h>
+#include <tessera/tables_check.h>
 #include <tessera/version.h>
 
 static const struct tessera_tables *const tables = &tessera_tables;
