@@ -40,12 +40,6 @@ BUILD_BUG_ON(offsetof(struct cpu_regs, vector) != REGS_VECTOR);
 BUILD_BUG_ON(offsetof(struct cpu_regs, rip) != REGS_RIP);
 BUILD_BUG_ON(sizeof(struct cpu_regs) != REGS_SIZE);
 
-/* The trap came from ring 3 (a partition), not from the monitor. */
-static inline int regs_from_user(const struct cpu_regs *regs)
-{
-	return (regs->cs & 3) == 3;
-}
-
 /*
  * Fills *regs with the caller's registers: rip and rsp as at the return
  * from this call, rbp its frame, the vector REGS_NO_VECTOR (entry.S).
