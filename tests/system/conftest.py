@@ -94,7 +94,7 @@ class System:
                "--timeout", str(timeout), "--accel",
                os.environ.get("QEMU_ACCEL", "tcg")]
         for opt, value in (set or {}).items():
-            cmd += ["--set", "%s=%s" % (opt, value)]
+            cmd.append("--set=%s=%s" % (opt, value))
         cmd += [os.path.join(SRCTREE, "boards", "qemu-pc"),
                 "iso" if iso else "kernel", image]
         res = subprocess.run(cmd, stdout=subprocess.PIPE,
