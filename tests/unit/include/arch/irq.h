@@ -9,6 +9,7 @@
  * runs with interrupts off where the monitor must.
  */
 
+#include <sched.h>
 #include <stdbool.h>
 
 #define HOST_IRQ_ENABLED	1UL
@@ -21,9 +22,14 @@ static inline bool host_irqs_enabled(void)
 	return host_irq_flags & HOST_IRQ_ENABLED;
 }
 
+/*
+ * A CPU spinning on a lock waits for another that runs; a thread may wait
+ * for one that is not scheduled, more threads than cores. Yielding lets it
+ * run, or a ticket lock with more waiters than cores crawls.
+ */
 static inline void arch_cpu_relax(void)
 {
-	__builtin_ia32_pause();
+	sched_yield();
 }
 
 static inline unsigned long arch_irq_save(void)
