@@ -101,7 +101,8 @@ GEN_SRCS := $(srctree)/gen/tessera-gen $(shell find $(srctree)/gen \
 	$(addprefix $(srctree)/monitor/include/,tessera/tables.h \
 		public/start_info.h public/shared_info.h)
 PROGRAM_DIRS := $(wildcard $(srctree)/partitions/*/)
-GEN_FILES := $(addprefix $(GEN_OUT)/,tables.c tables.h layout.txt programs.mk)
+GEN_FILES := $(addprefix $(GEN_OUT)/,tables.c tables.h layout.txt programs.mk \
+	programs.S)
 
 # A partition's `reg` is a reservation, not a bus address, so its node is
 # named after the partition and carries no unit address.
@@ -162,7 +163,8 @@ MONITOR_ASFLAGS := $(filter-out -std=gnu11,$(MONITOR_CFLAGS)) -D__ASSEMBLY__
 MONITOR_SRCS := $(shell cd $(srctree) && find monitor/core monitor/lib \
 	monitor/drivers monitor/arch/$(ARCH) \( -name '*.c' -o -name '*.S' \) \
 	-not -name '*.ld.S' | sort)
-MONITOR_OBJS := $(patsubst %,$(O)/%.o,$(MONITOR_SRCS)) $(GEN_OUT)/tables.o
+MONITOR_OBJS := $(patsubst %,$(O)/%.o,$(MONITOR_SRCS)) $(GEN_OUT)/tables.o \
+	$(GEN_OUT)/programs.o
 MONITOR_LDS := $(O)/monitor/monitor.ld
 
 $(O)/monitor/%.c.o: $(srctree)/monitor/%.c $(GEN_OUT)/tables.c $(O)/include/generated/autoconf.h
@@ -198,6 +200,12 @@ all: $(O)/tessera.elf
 # ---- partition programs -------------------------------------------------------
 
 include $(srctree)/partitions/partitions.mk
+
+# The images of the programs the system runs, embedded in the monitor's
+# read-only data (gen's programs.S .incbin's each from $(O)/partitions).
+$(GEN_OUT)/programs.o: $(GEN_OUT)/programs.S $(PARTITION_ELFS)
+	$(quiet) AS gen/programs.S
+	$(Q)$(CC) -c -I $(O)/partitions -o $@ $<
 
 # ---- booting ----------------------------------------------------------------
 

@@ -9,7 +9,7 @@ import argparse
 import os
 import sys
 
-from . import banner, checks, contract, emit_c, emit_make, emit_report
+from . import banner, checks, contract, emit_asm, emit_c, emit_make, emit_report
 from . import fdt, kconfig, model, output, place, programs, schema, tables
 from .errors import GenError, error_lines
 
@@ -49,7 +49,8 @@ def generate(args):
     return {"tables.c": emit_c.tables_c(result, text),
             "tables.h": emit_c.tables_h(result, text),
             "layout.txt": emit_report.layout_txt(result, text),
-            "programs.mk": emit_make.programs_mk(result, text)}
+            "programs.mk": emit_make.programs_mk(result, text),
+            "programs.S": emit_asm.programs_s(result, text)}
 
 
 def main(argv):

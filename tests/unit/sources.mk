@@ -25,3 +25,4 @@ test_backtrace_SRCS := monitor/arch/x86_64/backtrace.c
 test_memrange_SRCS := monitor/arch/x86_64/memrange.c
 test_muldiv_SRCS :=
 test_bug_SRCS := tests/unit/bug_noassert.c
+test_elf_SRCS := monitor/core/elf.c

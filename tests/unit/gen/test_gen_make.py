@@ -12,7 +12,7 @@ import pytest
 from gen_harness import SRCTREE
 
 DEFCONFIGS = sorted(p.name for p in (SRCTREE / "configs").glob("*_defconfig"))
-GEN_OUTPUTS = ["layout.txt", "programs.mk", "tables.c", "tables.h"]
+GEN_OUTPUTS = ["layout.txt", "programs.S", "programs.mk", "tables.c", "tables.h"]
 
 
 def _make(out, *goals):

@@ -16,7 +16,7 @@ import pytest
 from gen_harness import DEFAULT_DTS, FIXTURES, HERE, SRCTREE, Build
 
 GOLDEN = HERE / "golden"
-OUTPUTS = ["layout.txt", "programs.mk", "tables.c", "tables.h"]
+OUTPUTS = ["layout.txt", "programs.S", "programs.mk", "tables.c", "tables.h"]
 
 
 @pytest.mark.parametrize("name", OUTPUTS)
@@ -39,6 +39,7 @@ def test_banner_names_inputs_the_same_in_any_output_directory(default_build):
     assert outputs["tables.h"].decode().splitlines()[0] == f"/* {banner} */"
     assert outputs["layout.txt"].decode().splitlines()[0] == f"# {banner}"
     assert outputs["programs.mk"].decode().splitlines()[0] == f"# {banner}"
+    assert outputs["programs.S"].decode().splitlines()[0] == f"/* {banner} */"
 
 
 def _gen_process(build, hash_seed):
