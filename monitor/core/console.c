@@ -28,6 +28,7 @@
 static spinlock_t console_lock = SPINLOCK_INIT;
 static console_write_fn console_writer;
 static bool console_panicking;
+static bool console_holder_dead;	/* a panic writer waited in vain */
 
 /* Whole lines printed before console_init; those that did not fit are counted. */
 static char console_early[CONSOLE_EARLY_SIZE];
@@ -47,12 +48,19 @@ static struct console_hold console_acquire(void)
 		spin_lock(&console_lock);
 		return h;
 	}
-	/* the holder may be dead, or this very CPU, interrupted while printing */
+	/*
+	 * The holder may be dead, or this very CPU, interrupted while
+	 * printing. Once a wait has run out, the next lines of the panic
+	 * report do not each wait again.
+	 */
 	for (unsigned int i = 0; i < CONSOLE_PANIC_SPINS; i++) {
 		if (spin_trylock(&console_lock))
 			return h;
+		if (READ_ONCE(console_holder_dead))
+			break;
 		arch_cpu_relax();
 	}
+	WRITE_ONCE(console_holder_dead, true);
 	h.locked = false;
 	return h;
 }
