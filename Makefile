@@ -70,7 +70,6 @@ olddefconfig:
 	$(Q)cd $(srctree) && $(PYTHON) -m olddefconfig Kconfig
 savedefconfig:
 	$(Q)cd $(srctree) && $(PYTHON) -m savedefconfig --kconfig Kconfig --out $(O)/defconfig
-	@echo "wrote $(O)/defconfig"
 
 ifneq ($(NEED_CONFIG),)
 $(KCONFIG_CONFIG):
