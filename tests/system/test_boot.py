@@ -69,3 +69,17 @@ def test_make_run_exits_with_the_verdict(system):
                          text=True, timeout=300)
     assert "[tessera] cpus online: 4" in res.stdout, res.stdout
     assert res.returncode == 0, res.stdout
+
+
+def test_verbose_boot_log_shows_the_steps(system):
+    out = system.build(config={"DEBUG_BOOT": "y"})
+    run = system.boot(out)
+    assert run.matching("[tessera] memory map: 0x0-0x9fc00 type 1"), run
+    assert run.matching("[tessera] acpi: cpu with apic id 3"), run
+    assert run.matching("[tessera] cpu 3: INIT-SIPI-SIPI to apic id 3"), run
+    assert run.status == HALT_OK, run
+
+
+def test_quiet_boot_has_no_debug_lines(system):
+    run = system.boot(system.build())
+    assert not run.matching("[tessera] memory map:"), run

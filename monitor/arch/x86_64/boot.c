@@ -74,6 +74,10 @@ int arch_memory_map(const struct memmap_entry **map)
 		       BOOT_MEMMAP_MAX);
 		break;
 	}
+	for (int i = 0; i < boot_memmap_count; i++)
+		pr_debug("memory map: 0x%lx-0x%lx type %u", boot_memmap[i].base,
+			 boot_memmap[i].base + boot_memmap[i].size,
+			 boot_memmap[i].type);
 	*map = boot_memmap;
 	return boot_memmap_count;
 }

@@ -24,6 +24,8 @@ int arch_cpus_present(const uint32_t **ids)
 		printk("no usable ACPI MADT (error %d): the cpus are unknown", err);
 		return err;
 	}
+	for (size_t i = 0; i < madt.nr_cpus; i++)
+		pr_debug("acpi: cpu with apic id %u", madt.apic_ids[i]);
 	*ids = madt.apic_ids;
 	return (int)madt.nr_cpus;
 }

@@ -20,6 +20,7 @@
 #include <tessera/cpu.h>
 #include <tessera/errno.h>
 #include <tessera/panic.h>
+#include <tessera/printk.h>
 #include <tessera/string.h>
 
 #define INIT_DELAY_US	10000
@@ -58,6 +59,7 @@ int arch_cpu_start(unsigned int index, uint32_t apic_id)
 	};
 	/* x86 keeps stores in order: the AP sees td before it sees the SIPI */
 	barrier();
+	pr_debug("cpu %u: INIT-SIPI-SIPI to apic id %u", index, apic_id);
 	if (lapic_send_ipi(apic_id, LAPIC_ICR_INIT))
 		return -EIO;
 	timer_udelay(INIT_DELAY_US);

@@ -19,4 +19,12 @@
 void printk(const char *fmt, ...) __printf(1, 2);
 void vprintk(const char *fmt, va_list ap);
 
+/* A step of the boot, printed only with CONFIG_DEBUG_BOOT ("Verbose boot
+ * log"); the arguments are still checked against the format otherwise. */
+#ifdef CONFIG_DEBUG_BOOT
+#define pr_debug(...)	printk(__VA_ARGS__)
+#else
+#define pr_debug(...)	do { if (0) printk(__VA_ARGS__); } while (0)
+#endif
+
 #endif
