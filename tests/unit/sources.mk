@@ -26,3 +26,7 @@ test_memrange_SRCS := monitor/arch/x86_64/memrange.c
 test_muldiv_SRCS :=
 test_bug_SRCS := tests/unit/bug_noassert.c
 test_elf_SRCS := monitor/core/elf.c
+
+# partitions: hypercall ranges, console streams, address spaces
+test_uaccess_SRCS := monitor/core/uaccess.c
+test_console_stream_SRCS := monitor/core/console_stream.c $(CONSOLE_SRCS)
