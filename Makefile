@@ -99,7 +99,12 @@ GEN_SRCS := $(srctree)/gen/tessera-gen $(shell find $(srctree)/gen \
 	$(srctree)/docs/bindings -name '*.py' -o -name '*.yaml') \
 	$(addprefix $(srctree)/monitor/include/,tessera/tables.h \
 		public/start_info.h public/shared_info.h)
-PROGRAM_DIRS := $(wildcard $(srctree)/partitions/*/)
+# Where partition programs are, relative to the source tree, in search
+# order: a program is <folder>/<program>/*.c in the first folder that has
+# one (gen/tessera_gen/programs.py). tests/programs/ holds the attackers
+# and victims of the system tests.
+PROGRAM_PATH := partitions tests/programs
+PROGRAM_DIRS := $(wildcard $(addprefix $(srctree)/,$(addsuffix /*/,$(PROGRAM_PATH))))
 GEN_FILES := $(addprefix $(GEN_OUT)/,tables.c tables.h layout.txt programs.mk \
 	programs.S)
 
@@ -129,7 +134,8 @@ $(GEN_FILES) &: $(O)/system.dtb $(KCONFIG_CONFIG) $(GEN_SRCS) $(PROGRAM_DIRS)
 	$(quiet) GEN $(GEN_OUT)
 	$(Q)$(PYTHON) $(srctree)/gen/tessera-gen --dts $(SYSTEM_DTS) \
 		--dtb $(O)/system.dtb --config $(KCONFIG_CONFIG) \
-		--srctree $(srctree) --out $(GEN_OUT)
+		--srctree $(srctree) $(addprefix --program-path ,$(PROGRAM_PATH)) \
+		--out $(GEN_OUT)
 .PRECIOUS: $(GEN_FILES)
 
 endif

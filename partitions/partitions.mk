@@ -2,14 +2,17 @@
 #
 # Builds $(O)/partitions/<program>.elf for each program of
 # $(TESSERA_PROGRAMS) (the programs the system DTS names, from gen's
-# $(O)/gen/programs.mk) out of partitions/<program>/*.c and the guest
+# $(O)/gen/programs.mk) out of the C files of its folder,
+# $(TESSERA_PROGRAM_DIR_<program>) (partitions/<program>/ or another
+# folder of the Makefile's PROGRAM_PATH, as gen found it), and the guest
 # library, which is built once into $(O)/partitions/lib/libtessera.a with
 # crt0.o beside it. Each program is one static ELF linked at the fixed
 # base of public/layout.h by partitions/lib/partition.ld.S.
 #
-# Expects: srctree, O, CC, CPP, AR, OPT_FLAGS, Q, quiet, TESSERA_PROGRAMS
-# (all set before this file is included), CONFIG_DEBUG_INFO and
-# CONFIG_WERROR from $(O)/include/config.mk.
+# Expects: srctree, O, CC, CPP, AR, OPT_FLAGS, Q, quiet (all set before
+# this file is included), TESSERA_PROGRAMS and TESSERA_PROGRAM_DIR_* from
+# programs.mk, CONFIG_DEBUG_INFO and CONFIG_WERROR from
+# $(O)/include/config.mk.
 # Provides: PARTITION_ELFS and the target `partitions`.
 
 PARTITIONS_OUT := $(O)/partitions
@@ -78,16 +81,17 @@ $(PARTITION_LDS): $(PARTITION_LIB_DIR)/partition.ld.S $(PARTITION_DEPS)
 	$(Q)$(CPP) -P -undef -D__ASSEMBLY__ -I $(srctree)/monitor/include \
 		-MD -MP -MT $@ -MF $@.d -o $@ $<
 
-# Program objects: partitions/<program>/<file>.c to
+# A program's objects: <its folder>/<file>.c to
 # $(O)/partitions/<program>/<file>.o.
-$(PARTITIONS_OUT)/%.o: $(srctree)/partitions/%.c $(PARTITION_DEPS)
-	$(quiet) CC $(patsubst $(srctree)/%,%,$<)
-	@mkdir -p $(dir $@)
-	$(Q)$(CC) $(PARTITION_CFLAGS) -c -o $@ $<
-
 define partition_program
-PARTITION_OBJS_$(1) := $$(patsubst $$(srctree)/partitions/%.c,$$(PARTITIONS_OUT)/%.o, \
-	$$(wildcard $$(srctree)/partitions/$(1)/*.c))
+PARTITION_SRC_$(1) := $$(srctree)/$$(TESSERA_PROGRAM_DIR_$(1))
+PARTITION_OBJS_$(1) := $$(patsubst $$(PARTITION_SRC_$(1))/%.c,$$(PARTITIONS_OUT)/$(1)/%.o, \
+	$$(wildcard $$(PARTITION_SRC_$(1))/*.c))
+
+$$(PARTITIONS_OUT)/$(1)/%.o: $$(PARTITION_SRC_$(1))/%.c $$(PARTITION_DEPS)
+	$$(quiet) CC $$(patsubst $$(srctree)/%,%,$$<)
+	@mkdir -p $$(dir $$@)
+	$$(Q)$$(CC) $$(PARTITION_CFLAGS) -c -o $$@ $$<
 
 $$(PARTITIONS_OUT)/$(1).elf: $$(PARTITION_CRT0) $$(PARTITION_OBJS_$(1)) \
 		$$(PARTITION_LIB) $$(PARTITION_LDS)

@@ -26,6 +26,10 @@ def _arguments(argv):
     parser.add_argument("--dtb", required=True, help="the DTB compiled from it")
     parser.add_argument("--config", required=True, help="the Kconfig .config")
     parser.add_argument("--srctree", required=True, help="the source tree")
+    parser.add_argument("--program-path", action="append", metavar="DIR",
+                        help="a folder of partition programs, relative to "
+                        "--srctree; repeated, in search order (default: "
+                        + " ".join(programs.DEFAULT_PATH) + ")")
     parser.add_argument("--out", required=True,
                         help="the directory to (re)create with the outputs")
     return parser.parse_args(argv)
@@ -39,7 +43,8 @@ def generate(args):
     tree = fdt.load(args.dtb)
     schema.check(args.dtb, tree, os.path.join(srctree, BINDINGS))
     system = model.load(tree)
-    checks.run(checks.Context(system, config, terms, programs.find(srctree)))
+    found = programs.find(srctree, args.program_path)
+    checks.run(checks.Context(system, config, terms, found))
     layout = place.place(system)
     result = tables.build(system, layout, config, terms, args.dts)
     build_dir = os.path.dirname(os.path.abspath(args.out))
@@ -49,7 +54,7 @@ def generate(args):
     return {"tables.c": emit_c.tables_c(result, text),
             "tables.h": emit_c.tables_h(result, text),
             "layout.txt": emit_report.layout_txt(result, text),
-            "programs.mk": emit_make.programs_mk(result, text),
+            "programs.mk": emit_make.programs_mk(result, found, text),
             "programs.S": emit_asm.programs_s(result, text)}
 
 

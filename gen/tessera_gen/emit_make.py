@@ -1,7 +1,11 @@
 # SPDX-License-Identifier: MIT
-"""programs.mk: the programs the system runs, for the Makefile to build."""
+"""programs.mk: the programs the system runs and the folder of each, for
+the Makefile to build."""
 
 
-def programs_mk(tables, banner):
-    programs = " ".join(sorted({p.program for p in tables.partitions}))
-    return f"# {banner}\nTESSERA_PROGRAMS := {programs}\n"
+def programs_mk(tables, programs, banner):
+    names = sorted({p.program for p in tables.partitions})
+    lines = [f"# {banner}", f"TESSERA_PROGRAMS := {' '.join(names)}"]
+    lines += [f"TESSERA_PROGRAM_DIR_{name} := {programs.folders[name]}"
+              for name in names]
+    return "\n".join(lines) + "\n"

@@ -82,7 +82,7 @@ def check_program_exists(ctx):
         if _is_folder_name(p.program) and p.program != LIBRARY \
                 and p.program not in ctx.programs:
             yield p.path, (f'program "{p.program}" does not exist: no C file in '
-                           f"partitions/{p.program}/")
+                           f"{ctx.programs.searched(p.program)}")
 
 
 @check

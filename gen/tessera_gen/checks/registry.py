@@ -11,7 +11,7 @@ class Context:
     system: object         # model.System
     config: object         # kconfig.Config
     contract: object       # contract.Contract
-    programs: frozenset    # names of partitions/<program>/ folders
+    programs: object       # programs.Programs: the programs of the source tree
 
 
 def check(function):

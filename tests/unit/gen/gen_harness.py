@@ -60,13 +60,15 @@ class Build:
         compile_dts(dts, self.dtb)
         return self
 
-    def gen(self, dts_name):
-        """(exit status, stderr lines) of gen run as the Makefile runs it."""
+    def gen(self, dts_name, *options):
+        """(exit status, stderr lines) of gen run as the Makefile runs it,
+        with more command-line `options` if given."""
         err = io.StringIO()
         with contextlib.redirect_stderr(err):
             status = cli.main(["--dts", dts_name, "--dtb", str(self.dtb),
                                "--config", str(self.config),
-                               "--srctree", str(SRCTREE), "--out", str(self.out)])
+                               "--srctree", str(SRCTREE), "--out", str(self.out),
+                               *options])
         return status, err.getvalue().splitlines()
 
     def outputs(self):
