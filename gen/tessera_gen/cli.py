@@ -2,15 +2,16 @@
 """tessera-gen: configuration + DTB -> validated, placed domain tables.
 
 The stages run in order, each on what the previous one established: the
-dt-schema check, the model, the semantic checks, placement, the tables,
-and the outputs, written only when everything before succeeded."""
+dt-schema check, the model, the semantic checks, placement, the CPU
+schedules, the tables, and the outputs, written only when everything
+before succeeded."""
 
 import argparse
 import os
 import sys
 
 from . import banner, checks, contract, emit_asm, emit_c, emit_make, emit_report
-from . import fdt, kconfig, model, output, place, programs, schema, tables
+from . import fdt, kconfig, model, output, place, programs, schedule, schema, tables
 from .errors import GenError, error_lines
 
 BINDINGS = "docs/bindings"
@@ -46,7 +47,8 @@ def generate(args):
     found = programs.find(srctree, args.program_path)
     checks.run(checks.Context(system, config, terms, found))
     layout = place.place(system)
-    result = tables.build(system, layout, config, terms, args.dts)
+    schedules = schedule.build(system, config)
+    result = tables.build(system, layout, schedules, config, terms, args.dts)
     build_dir = os.path.dirname(os.path.abspath(args.out))
     inputs = (os.path.join(srctree, args.dts), os.path.abspath(args.dtb),
               os.path.abspath(args.config))

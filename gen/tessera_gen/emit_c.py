@@ -14,7 +14,8 @@ _ARRAYS = (("ram", "tt_range", "RAM"), ("reserved", "tt_range", "RESERVED"),
            ("cpus", "tt_cpu", "CPUS"), ("vcpus", "tt_vcpu", "VCPUS"),
            ("partitions", "tt_partition", "PARTITIONS"),
            ("channels", "tt_channel", "CHANNELS"),
-           ("devices", "tt_device", "DEVICES"))
+           ("devices", "tt_device", "DEVICES"),
+           ("windows", "tt_window", "WINDOWS"))
 
 _HEX_FIELDS = {"base", "size"}
 

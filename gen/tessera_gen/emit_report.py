@@ -1,8 +1,11 @@
 # SPDX-License-Identifier: MIT
 """layout.txt: the system as placed, for people. The physical memory map
-with every region's owner, each CPU's reservations and utilisation, the
-partitions, channels and devices. Written from the tables, so that it
-shows exactly what the monitor will enforce."""
+with every region's owner, each CPU's reservations and utilisation and
+the schedule of each CPU shared by budget, the partitions, channels and
+devices. Written from the tables, so that it shows exactly what the
+monitor will enforce."""
+
+import string
 
 from .regions import Range
 from .schedule import budget_ppm
@@ -81,6 +84,68 @@ def _cpus(tables):
     return ["CPUs"] + _table(["cpu", "APIC id", "use", "reservations"], rows, right={1, 2})
 
 
+# A schedule's line is at most this many characters wide, each one cell
+# of a 1, 2 or 5 times a power of ten microseconds.
+_LINE_CELLS = 64
+_SYMBOLS = string.ascii_uppercase + string.ascii_lowercase + string.digits
+_MORE_SYMBOL = "+"          # for the vCPUs of a CPU beyond _SYMBOLS
+_IDLE = "."
+
+
+def _cell_us(hyperperiod_us):
+    """The smallest 1-2-5 cell that draws the hyperperiod in _LINE_CELLS."""
+    scale = 1
+    while True:
+        for step in (scale, 2 * scale, 5 * scale):
+            if -(-hyperperiod_us // step) <= _LINE_CELLS:
+                return step
+        scale *= 10
+
+
+def _cell(windows, start, end, symbol):
+    """The symbol of whatever has most of [start, end): a vCPU, the first
+    of equals, or idle when nothing has more than idle time."""
+    time = {}
+    for w in windows:
+        overlap = min(end, w.start_us + w.length_us) - max(start, w.start_us)
+        if overlap > 0:
+            time[w.vcpu] = time.get(w.vcpu, 0) + overlap
+    idle = end - start - sum(time.values())
+    best = max(time, key=time.get, default=None)
+    return symbol[best] if best is not None and time[best] >= idle else _IDLE
+
+
+def _schedule(tables, index):
+    cpu = tables.cpus[index]
+    windows = tables.windows[cpu.first_window:cpu.first_window + cpu.nr_windows]
+    mine = [i for i, v in enumerate(tables.vcpus) if v.cpu == index]
+    symbol = {v: _SYMBOLS[k] if k < len(_SYMBOLS) else _MORE_SYMBOL
+              for k, v in enumerate(mine)}
+    step = _cell_us(cpu.hyperperiod_us)
+    line = "".join(_cell(windows, t, min(t + step, cpu.hyperperiod_us), symbol)
+                   for t in range(0, cpu.hyperperiod_us, step))
+
+    def who(v):
+        return f"{tables.partitions[tables.vcpus[v].partition].name} vCPU {tables.vcpus[v].index}"
+
+    legend = [f"    {symbol[v]}  {who(v)}: {tables.vcpus[v].budget_us} us every "
+              f"{tables.vcpus[v].period_us} us" for v in mine]
+    rows = [[str(w.start_us), str(w.length_us), who(w.vcpu)] for w in windows]
+    return ([f"  {cpu.node}: hyperperiod {cpu.hyperperiod_us} us, "
+             f"{cpu.nr_windows} window{'' if cpu.nr_windows == 1 else 's'}, "
+             f"{step} us a character",
+             f"    0 |{line}| {cpu.hyperperiod_us}"] + legend
+            + ["  " + row for row in _table(["start", "length", "vCPU"], rows,
+                                            right={0, 1})])
+
+
+def _schedules(tables):
+    scheduled = [i for i, cpu in enumerate(tables.cpus) if cpu.nr_windows]
+    lines = [line for i in scheduled for line in _schedule(tables, i)]
+    return ["Schedules (us from the start of each hyperperiod; '.' idle)"] + \
+        (lines or ["  none: no CPU is shared by budget"])
+
+
 def _partitions(tables):
     rows = []
     for i, p in enumerate(tables.partitions):
@@ -117,6 +182,6 @@ def layout_txt(tables, banner):
     sections = [
         [f"# {banner}"],
         [f"system  {tables.system}", f"board   {tables.board}: {tables.model}"],
-        _memory_map(tables), _cpus(tables), _partitions(tables),
+        _memory_map(tables), _cpus(tables), _schedules(tables), _partitions(tables),
         _channels(tables), _devices(tables)]
     return "\n\n".join("\n".join(s) for s in sections) + "\n"

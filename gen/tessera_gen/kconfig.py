@@ -17,6 +17,8 @@ class Config:
     max_partitions: int
     max_channels: int
     max_cpus: int
+    max_hyperperiod_us: int
+    max_schedule_windows: int
 
 
 def load(config_path, srctree):
@@ -27,9 +29,7 @@ def load(config_path, srctree):
         kconf.load_config(config_path)
     except (OSError, kconfiglib.KconfigError) as e:
         raise GenError([(None, str(e))], file=config_path)
-    value = {name: kconf.syms[name].str_value
-             for name in ("BOARD", "MAX_PARTITIONS", "MAX_CHANNELS", "MAX_CPUS")}
-    return Config(board=value["BOARD"],
-                  max_partitions=int(value["MAX_PARTITIONS"]),
-                  max_channels=int(value["MAX_CHANNELS"]),
-                  max_cpus=int(value["MAX_CPUS"]))
+    number = {name.lower(): int(kconf.syms[name].str_value)
+              for name in ("MAX_PARTITIONS", "MAX_CHANNELS", "MAX_CPUS",
+                           "MAX_HYPERPERIOD_US", "MAX_SCHEDULE_WINDOWS")}
+    return Config(board=kconf.syms["BOARD"].str_value, **number)

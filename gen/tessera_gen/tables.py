@@ -34,6 +34,9 @@ class TtCpu:
     dedicated_to: object
     nr_vcpus: int
     utilisation_ppm: int
+    first_window: int
+    nr_windows: int
+    hyperperiod_us: int
     node: str = field(metadata=NOT_C)
 
 
@@ -44,6 +47,14 @@ class TtVcpu:
     cpu: int
     budget_us: int
     period_us: int
+    node: str = field(metadata=NOT_C)
+
+
+@dataclass(frozen=True)
+class TtWindow:
+    start_us: int
+    length_us: int
+    vcpu: int
     node: str = field(metadata=NOT_C)
 
 
@@ -111,25 +122,46 @@ class Tables:
     partitions: tuple
     channels: tuple
     devices: tuple
+    windows: tuple         # of every CPU, in the order of cpus
 
 
 def _index(items, item):
     return items.index(item) if item in items else TT_NONE
 
 
-def _cpus(system, cpus):
+def _cpus(system, cpus, schedules):
     table = reservations(system)
     entries = []
+    first = 0
     for cpu in cpus:
         reserved = table[cpu.path]
         dedicated = next((r.partition for r in reserved if r.partition.dedicated), None)
+        schedule = schedules.get(cpu.path)
+        nr_windows = len(schedule.windows) if schedule else 0
         entries.append(TtCpu(
             apic_id=cpu.apic_id,
             dedicated_to=_index(system.partitions, dedicated),
             nr_vcpus=len(reserved),
             utilisation_ppm=PPM if dedicated else utilisation_ppm(reserved),
+            first_window=first, nr_windows=nr_windows,
+            hyperperiod_us=schedule.hyperperiod_us if schedule else 0,
             node=cpu.path))
+        first += nr_windows
     return tuple(entries)
+
+
+def _windows(system, cpus, schedules):
+    """Each CPU's windows in turn, as _cpus counts them; a window names
+    its vCPU by its index in vcpus[], which _vcpus numbers."""
+    vcpu_index = {}
+    for p in system.partitions:
+        for k, _ in enumerate(system.cpus_of(p)):
+            vcpu_index[p, k] = len(vcpu_index)
+    return tuple(TtWindow(start_us=w.start_us, length_us=w.length_us,
+                          vcpu=vcpu_index[w.reservation.partition, w.reservation.vcpu],
+                          node=f"{w.reservation.name} on {cpu.path}")
+                 for cpu in cpus if cpu.path in schedules
+                 for w in schedules[cpu.path].windows)
 
 
 def _vcpus(system, cpus):
@@ -200,7 +232,7 @@ def _ranges(items):
                  for i in sorted(items, key=lambda i: i.range))
 
 
-def build(system, layout, config, contract, dts):
+def build(system, layout, schedules, config, contract, dts):
     cpus = sorted(system.cpus, key=lambda c: c.apic_id)
     debug_exit = next((d for d in system.devices
                        if d.compatible == DEBUG_EXIT_COMPATIBLE), None)
@@ -210,6 +242,7 @@ def build(system, layout, config, contract, dts):
         console=_index(system.devices, system.console),
         debug_exit=_index(system.devices, debug_exit),
         ram=_ranges(system.ram), reserved=_ranges(system.reserved),
-        cpus=_cpus(system, cpus), vcpus=_vcpus(system, cpus),
+        cpus=_cpus(system, cpus, schedules), vcpus=_vcpus(system, cpus),
         partitions=_partitions(system, layout, contract),
-        channels=_channels(system, layout), devices=_devices(system))
+        channels=_channels(system, layout), devices=_devices(system),
+        windows=_windows(system, cpus, schedules))

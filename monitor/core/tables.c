@@ -55,6 +55,7 @@ static int tables_check_counts(const struct tessera_tables *t)
 		{ "partitions", t->nr_partitions, TESSERA_NR_PARTITIONS, t->partitions },
 		{ "channels", t->nr_channels, TESSERA_NR_CHANNELS, t->channels },
 		{ "devices", t->nr_devices, TESSERA_NR_DEVICES, t->devices },
+		{ "windows", t->nr_windows, TESSERA_NR_WINDOWS, t->windows },
 	};
 	int bad = 0;
 
@@ -147,6 +148,59 @@ static int tables_check_vcpus(const struct tessera_tables *t)
 		    v->budget_us > v->period_us)
 			bad += TABLES_BAD("vcpu %u: budget %u us in a period of %u us",
 					  i, v->budget_us, v->period_us);
+		else if (v->budget_us && v->cpu < t->nr_cpus &&
+			 !t->cpus[v->cpu].nr_windows)
+			bad += TABLES_BAD("vcpu %u: budget %u us, but cpu %u has no schedule",
+					  i, v->budget_us, v->cpu);
+	}
+	return bad;
+}
+
+static int tables_check_window(const struct tessera_tables *t, uint32_t cpu,
+			       uint32_t i, uint64_t after)
+{
+	const struct tt_window *w = &t->windows[i];
+	uint32_t hyperperiod = t->cpus[cpu].hyperperiod_us;
+	int bad = 0;
+
+	if (!w->length_us || (uint64_t)w->start_us + w->length_us > hyperperiod)
+		bad += TABLES_BAD("window %u (cpu %u): %u us from %u us is empty or ends after the hyperperiod, %u us",
+				  i, cpu, w->length_us, w->start_us, hyperperiod);
+	else if (w->start_us < after)
+		bad += TABLES_BAD("window %u (cpu %u): starts at %u us, before the end of the one before, %llu us",
+				  i, cpu, w->start_us, (unsigned long long)after);
+	if (w->vcpu >= t->nr_vcpus)
+		bad += TABLES_BAD("window %u (cpu %u): vcpu %u of %u", i, cpu,
+				  w->vcpu, t->nr_vcpus);
+	else if (t->vcpus[w->vcpu].cpu != cpu)
+		bad += TABLES_BAD("window %u (cpu %u): vcpu %u runs on cpu %u",
+				  i, cpu, w->vcpu, t->vcpus[w->vcpu].cpu);
+	return bad;
+}
+
+/*
+ * A CPU's windows lie in windows[], run its own vCPUs, in order and apart,
+ * within its hyperperiod; only a CPU shared by budget has them.
+ */
+static int tables_check_schedule(const struct tessera_tables *t, uint32_t i)
+{
+	const struct tt_cpu *c = &t->cpus[i];
+	uint64_t end = (uint64_t)c->first_window + c->nr_windows, after = 0;
+	int bad = 0;
+
+	if (end > t->nr_windows)
+		return TABLES_BAD("cpu %u: windows %u-%llu, of %u windows", i,
+				  c->first_window, (unsigned long long)end,
+				  t->nr_windows);
+	if (!c->nr_windows != !c->hyperperiod_us)
+		return TABLES_BAD("cpu %u: %u windows in a hyperperiod of %u us",
+				  i, c->nr_windows, c->hyperperiod_us);
+	if (c->nr_windows && c->dedicated_to != TT_NONE)
+		bad += TABLES_BAD("cpu %u: dedicated to partition %u, but nr_windows is %u",
+				  i, c->dedicated_to, c->nr_windows);
+	for (uint32_t w = c->first_window; w < end; w++) {
+		bad += tables_check_window(t, i, w, after);
+		after = (uint64_t)t->windows[w].start_us + t->windows[w].length_us;
 	}
 	return bad;
 }
@@ -247,6 +301,8 @@ int tables_check(const struct tessera_tables *t)
 	bad += tables_check_memory(t);
 	bad += tables_check_cpus(t);
 	bad += tables_check_vcpus(t);
+	for (uint32_t i = 0; i < t->nr_cpus; i++)
+		bad += tables_check_schedule(t, i);
 	for (uint32_t i = 0; i < t->nr_partitions; i++)
 		bad += tables_check_partition(t, i);
 	for (uint32_t i = 0; i < t->nr_channels; i++)
@@ -409,6 +465,30 @@ static void tables_channel_rows(const struct tessera_tables *t,
 	}
 }
 
+/* What each CPU runs: nothing, one partition, or a schedule of windows. */
+static void tables_cpu_rows(const struct tessera_tables *t,
+			    struct tables_columns *c)
+{
+	for (uint32_t i = 0; i < t->nr_cpus; i++) {
+		const struct tt_cpu *cpu = &t->cpus[i];
+		char name[TABLES_CELL], apic[TABLES_CELL], runs[TABLES_CELL];
+		const char *const cell[] = { name, apic, runs };
+
+		snprintf(name, sizeof(name), "cpu%u", i);
+		snprintf(apic, sizeof(apic), "%u", cpu->apic_id);
+		if (cpu->dedicated_to != TT_NONE)
+			snprintf(runs, sizeof(runs), "dedicated to %s",
+				 tables_partition_name(t, cpu->dedicated_to));
+		else if (cpu->nr_windows)
+			snprintf(runs, sizeof(runs), "%u window%s every %u us",
+				 cpu->nr_windows, cpu->nr_windows == 1 ? "" : "s",
+				 cpu->hyperperiod_us);
+		else
+			snprintf(runs, sizeof(runs), "idle");
+		tables_row(c, cell);
+	}
+}
+
 static void tables_device_rows(const struct tessera_tables *t,
 			       struct tables_columns *c)
 {
@@ -433,15 +513,21 @@ void tables_print(const struct tessera_tables *t)
 	static const char *const device_head[] = {
 		"device", "compatible", "owner",
 	};
+	static const char *const cpu_head[] = {
+		"cpu", "apic id", "runs",
+	};
 	char mem[TABLES_CELL], size[TABLES_CELL];
 
 	BUILD_BUG_ON(ARRAY_SIZE(partition_head) > TABLES_COLS);
 	BUILD_BUG_ON(ARRAY_SIZE(channel_head) > TABLES_COLS);
 	BUILD_BUG_ON(ARRAY_SIZE(device_head) > TABLES_COLS);
+	BUILD_BUG_ON(ARRAY_SIZE(cpu_head) > TABLES_COLS);
 
 	tables_range(mem, sizeof(mem), &t->monitor);
 	tables_size(size, sizeof(size), t->monitor.size);
 	printk("monitor memory %s (%s)", mem, size);
+	tables_print_columns(t, "cpus", t->nr_cpus, cpu_head,
+			     ARRAY_SIZE(cpu_head), tables_cpu_rows);
 	tables_print_columns(t, "partitions", t->nr_partitions, partition_head,
 			     ARRAY_SIZE(partition_head), tables_partition_rows);
 	tables_print_columns(t, "channels", t->nr_channels, channel_head,

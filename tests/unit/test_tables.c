@@ -32,8 +32,10 @@ static const struct tt_range good_reserved[TESSERA_NR_RESERVED] = {
 static const struct tt_cpu good_cpus[TESSERA_NR_CPUS] = {
 	{ .apic_id = 0, .dedicated_to = TT_NONE },
 	{ .apic_id = 1, .dedicated_to = 0, .nr_vcpus = 1, .utilisation_ppm = 1000000 },
-	{ .apic_id = 2, .dedicated_to = TT_NONE, .nr_vcpus = 2, .utilisation_ppm = 700000 },
-	{ .apic_id = 3, .dedicated_to = TT_NONE, .nr_vcpus = 1, .utilisation_ppm = 400000 },
+	{ .apic_id = 2, .dedicated_to = TT_NONE, .nr_vcpus = 2, .utilisation_ppm = 700000,
+	  .first_window = 0, .nr_windows = 2, .hyperperiod_us = 10000 },
+	{ .apic_id = 3, .dedicated_to = TT_NONE, .nr_vcpus = 1, .utilisation_ppm = 400000,
+	  .first_window = 2, .nr_windows = 1, .hyperperiod_us = 10000 },
 };
 
 static const struct tt_vcpu good_vcpus[TESSERA_NR_VCPUS] = {
@@ -69,6 +71,13 @@ static const struct tt_device good_devices[TESSERA_NR_DEVICES] = {
 	  .nr_ports = 1, .ports = { { 0x40, 4 } } },
 };
 
+/* cpu2: web vcpu 0, then gamma; cpu3: web vcpu 1; idle the rest. */
+static const struct tt_window good_windows[TESSERA_NR_WINDOWS] = {
+	{ .start_us = 0, .length_us = 4000, .vcpu = 1 },
+	{ .start_us = 4000, .length_us = 3000, .vcpu = 3 },
+	{ .start_us = 0, .length_us = 4000, .vcpu = 2 },
+};
+
 /* Writable copies, put back before each test. */
 static struct tt_range ram[TESSERA_NR_RAM];
 static struct tt_range reserved[TESSERA_NR_RESERVED];
@@ -77,6 +86,7 @@ static struct tt_vcpu vcpus[TESSERA_NR_VCPUS];
 static struct tt_partition partitions[TESSERA_NR_PARTITIONS];
 static struct tt_channel channels[TESSERA_NR_CHANNELS];
 static struct tt_device devices[TESSERA_NR_DEVICES];
+static struct tt_window windows[TESSERA_NR_WINDOWS];
 static struct tessera_tables t;
 
 static int setup(void **state)
@@ -88,6 +98,7 @@ static int setup(void **state)
 	memcpy(partitions, good_partitions, sizeof(partitions));
 	memcpy(channels, good_channels, sizeof(channels));
 	memcpy(devices, good_devices, sizeof(devices));
+	memcpy(windows, good_windows, sizeof(windows));
 	t = (struct tessera_tables){
 		.magic = TESSERA_TABLES_MAGIC,
 		.version = TESSERA_TABLES_VERSION,
@@ -105,6 +116,7 @@ static int setup(void **state)
 		.nr_partitions = TESSERA_NR_PARTITIONS,
 		.nr_channels = TESSERA_NR_CHANNELS,
 		.nr_devices = TESSERA_NR_DEVICES,
+		.nr_windows = TESSERA_NR_WINDOWS,
 		.ram = ram,
 		.reserved = reserved,
 		.cpus = cpus,
@@ -112,6 +124,7 @@ static int setup(void **state)
 		.partitions = partitions,
 		.channels = channels,
 		.devices = devices,
+		.windows = windows,
 	};
 	capture_start();
 	return 0;
@@ -140,7 +153,7 @@ static void test_header(void **state)
 
 	setup(state);
 	t.version = 7;
-	expect_bad("[tessera] domain tables: version 7, but this monitor reads version 1\n");
+	expect_bad("[tessera] domain tables: version 7, but this monitor reads version 2\n");
 
 	setup(state);
 	t.size = 64;
@@ -166,6 +179,14 @@ static void test_counts(void **state)
 	setup(state);
 	t.channels = NULL;
 	expect_bad("[tessera] domain tables: 1 channels, but no array of them\n");
+
+	setup(state);
+	t.nr_windows = 2;
+	expect_bad("[tessera] domain tables: 2 windows, but the monitor was built for 3\n");
+
+	setup(state);
+	t.windows = NULL;
+	expect_bad("[tessera] domain tables: 3 windows, but no array of them\n");
 }
 
 static void test_ram(void **state)
@@ -201,6 +222,56 @@ static void test_vcpus(void **state)
 		   "[tessera] domain tables: vcpu 2: partition 3 of 3\n"
 		   "[tessera] domain tables: vcpu 3: budget 3000 us in a period of 0 us\n"
 		   "[tessera] domain tables: partition 1 (web): vcpu 2 belongs to partition 3\n");
+}
+
+/* Windows in order, apart, inside the hyperperiod, each a vCPU of its CPU. */
+static void test_windows(void **state)
+{
+	windows[0].length_us = 0;
+	windows[1].vcpu = 4;
+	windows[2].start_us = 7000;
+	expect_bad("[tessera] domain tables: window 0 (cpu 2): 0 us from 0 us is empty or ends after the hyperperiod, 10000 us\n"
+		   "[tessera] domain tables: window 1 (cpu 2): vcpu 4 of 4\n"
+		   "[tessera] domain tables: window 2 (cpu 3): 4000 us from 7000 us is empty or ends after the hyperperiod, 10000 us\n");
+
+	setup(state);
+	windows[1].start_us = 3999;
+	windows[2].vcpu = 3;
+	expect_bad("[tessera] domain tables: window 1 (cpu 2): starts at 3999 us, before the end of the one before, 4000 us\n"
+		   "[tessera] domain tables: window 2 (cpu 3): vcpu 3 runs on cpu 2\n");
+
+	/* the largest times: nothing wraps */
+	setup(state);
+	cpus[3].hyperperiod_us = UINT32_MAX;
+	windows[2].start_us = UINT32_MAX - 1;
+	windows[2].length_us = UINT32_MAX;
+	expect_bad("[tessera] domain tables: window 2 (cpu 3): 4294967295 us from 4294967294 us is empty or ends after the hyperperiod, 4294967295 us\n");
+
+	setup(state);
+	cpus[3].hyperperiod_us = UINT32_MAX;
+	windows[2].start_us = UINT32_MAX - 1;
+	windows[2].length_us = 1;
+	assert_int_equal(tables_check(&t), 0);
+}
+
+/* A schedule exactly on the CPUs shared by budget, inside windows[]. */
+static void test_schedules(void **state)
+{
+	cpus[2].hyperperiod_us = 0;
+	cpus[3].nr_windows = 2;
+	expect_bad("[tessera] domain tables: cpu 2: 2 windows in a hyperperiod of 0 us\n"
+		   "[tessera] domain tables: cpu 3: windows 2-4, of 3 windows\n");
+
+	setup(state);
+	cpus[1].nr_windows = 1;
+	cpus[1].hyperperiod_us = 10000;
+	expect_bad("[tessera] domain tables: cpu 1: dedicated to partition 0, but nr_windows is 1\n"
+		   "[tessera] domain tables: window 0 (cpu 1): vcpu 1 runs on cpu 2\n");
+
+	setup(state);
+	cpus[3].nr_windows = 0;
+	cpus[3].hyperperiod_us = 0;
+	expect_bad("[tessera] domain tables: vcpu 2: budget 4000 us, but cpu 3 has no schedule\n");
 }
 
 static void test_partitions(void **state)
@@ -257,6 +328,12 @@ static void test_print(void **state)
 	tables_print(&t);
 	assert_string_equal(capture_text(),
 		"[tessera] monitor memory 0x100000-0x2000000 (31 MiB)\n"
+		"[tessera] cpus:\n"
+		"[tessera]   cpu   apic id  runs\n"
+		"[tessera]   cpu0  0        idle\n"
+		"[tessera]   cpu1  1        dedicated to alpha\n"
+		"[tessera]   cpu2  2        2 windows every 10000 us\n"
+		"[tessera]   cpu3  3        1 window every 10000 us\n"
 		"[tessera] partitions:\n"
 		"[tessera]   partition  program  memory               size    on-fault     vcpus\n"
 		"[tessera]   alpha      hello    0x2000000-0x2400000  4 MiB   halt         cpu1 dedicated\n"
@@ -279,11 +356,16 @@ static void test_print_empty_and_wide(void **state)
 	t.nr_channels = 0;
 	t.nr_devices = 0;
 	t.nr_partitions = 1;
+	t.nr_cpus = 2;
 	strlcpy(partitions[0].name, "a-partition-with-a-long-name", TT_NAME_MAX);
 	partitions[0].mem.size = 0x1234000;
 	tables_print(&t);
 	assert_string_equal(capture_text(),
 		"[tessera] monitor memory 0x100000-0x2000000 (31 MiB)\n"
+		"[tessera] cpus:\n"
+		"[tessera]   cpu   apic id  runs\n"
+		"[tessera]   cpu0  0        idle\n"
+		"[tessera]   cpu1  1        dedicated to a-partition-with-a-long-name\n"
 		"[tessera] partitions:\n"
 		"[tessera]   partition                     program  memory               size       on-fault  vcpus\n"
 		"[tessera]   a-partition-with-a-long-name  hello    0x2000000-0x3234000  18640 KiB  halt      cpu1 dedicated\n"
@@ -302,6 +384,8 @@ int main(void)
 		TEST(test_ram),
 		TEST(test_cpus),
 		TEST(test_vcpus),
+		TEST(test_windows),
+		TEST(test_schedules),
 		TEST(test_partitions),
 		TEST(test_channels),
 		TEST(test_devices),

@@ -20,7 +20,7 @@
 #include <stdint.h>
 
 #define TESSERA_TABLES_MAGIC	0x5345424154534554ULL	/* "TESTABES" */
-#define TESSERA_TABLES_VERSION	1
+#define TESSERA_TABLES_VERSION	2	/* 2: the CPU schedules */
 
 #define TT_NAME_MAX	32	/* node names, program names; with the NUL */
 #define TT_BOOTARGS_MAX	256	/* with the NUL */
@@ -44,6 +44,32 @@ struct tt_cpu {
 	uint16_t dedicated_to;	/* partition, or TT_NONE if shared or idle */
 	uint16_t nr_vcpus;	/* vCPUs reserved on this CPU */
 	uint32_t utilisation_ppm; /* sum of budget/period, parts per million */
+	/*
+	 * The CPU's static cyclic schedule: nr_windows from
+	 * windows[first_window], repeated every hyperperiod_us from the
+	 * common start of time. A dedicated or idle CPU has no schedule:
+	 * nr_windows and hyperperiod_us are 0.
+	 */
+	uint32_t first_window;
+	uint32_t nr_windows;
+	uint32_t hyperperiod_us;	/* LCM of the periods on this CPU */
+};
+
+/*
+ * A window of a CPU's schedule: from start_us to start_us + length_us
+ * after the start of each hyperperiod, vcpu runs. A CPU's windows are
+ * sorted by start, do not overlap and end within the hyperperiod; the
+ * time between them is idle (there are no idle windows). Over each of its
+ * periods a vCPU's windows add up to exactly its budget (gen builds them
+ * by EDF; docs/scheduling.md). When the last window ends at the
+ * hyperperiod and the first starts at 0 with the same vCPU, that vCPU
+ * runs on across the wrap.
+ */
+struct tt_window {
+	uint32_t start_us;
+	uint32_t length_us;	/* at least 1 */
+	uint16_t vcpu;		/* into vcpus[]; one that runs on this CPU */
+	uint16_t reserved;
 };
 
 struct tt_vcpu {
@@ -123,6 +149,9 @@ struct tessera_tables {
 	const struct tt_partition *partitions;	/* in DTS order */
 	const struct tt_channel *channels;	/* in DTS order */
 	const struct tt_device *devices;	/* in DTS order */
+
+	uint32_t nr_windows;
+	const struct tt_window *windows;	/* cpus[0]'s, cpus[1]'s, ... */
 };
 
 extern const struct tessera_tables tessera_tables;

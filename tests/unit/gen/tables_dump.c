@@ -28,10 +28,18 @@ int main(void)
 		dump_range("ram", t->ram[i]);
 	for (i = 0; i < t->nr_reserved; i++)
 		dump_range("reserved", t->reserved[i]);
-	for (i = 0; i < t->nr_cpus; i++)
+	for (i = 0; i < t->nr_cpus; i++) {
+		const struct tt_cpu *c = &t->cpus[i];
+
 		printf("cpu %u apic %u dedicated_to %#x vcpus %u ppm %u\n", i,
-		       t->cpus[i].apic_id, t->cpus[i].dedicated_to,
-		       t->cpus[i].nr_vcpus, t->cpus[i].utilisation_ppm);
+		       c->apic_id, c->dedicated_to, c->nr_vcpus, c->utilisation_ppm);
+		if (c->hyperperiod_us)
+			printf("  hyperperiod %u windows %u+%u\n", c->hyperperiod_us,
+			       c->first_window, c->nr_windows);
+	}
+	for (i = 0; i < t->nr_windows; i++)
+		printf("window %u start %u length %u vcpu %u\n", i, t->windows[i].start_us,
+		       t->windows[i].length_us, t->windows[i].vcpu);
 	for (i = 0; i < t->nr_vcpus; i++)
 		printf("vcpu %u partition %u index %u cpu %u budget %u period %u\n", i,
 		       t->vcpus[i].partition, t->vcpus[i].index, t->vcpus[i].cpu,

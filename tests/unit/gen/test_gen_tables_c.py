@@ -33,7 +33,7 @@ def test_tables_c_compiles_freestanding_without_warnings(default_build, tmp_path
 
 
 DEFAULT_TABLES = """\
-magic 0x5345424154534554 version 1 size ok
+magic 0x5345424154534554 version 2 size ok
 board qemu-pc system configs/qemu_pc.dts model QEMU PC (q35)
 monitor 0x100000 0x1f00000
 console 0 debug_exit 3
@@ -44,7 +44,10 @@ reserved 0x100000 0x1f00000
 cpu 0 apic 0 dedicated_to 0xffff vcpus 0 ppm 0
 cpu 1 apic 1 dedicated_to 0 vcpus 1 ppm 1000000
 cpu 2 apic 2 dedicated_to 0xffff vcpus 2 ppm 700000
+  hyperperiod 10000 windows 0+2
 cpu 3 apic 3 dedicated_to 0xffff vcpus 0 ppm 0
+window 0 start 0 length 4000 vcpu 1
+window 1 start 4000 length 3000 vcpu 2
 vcpu 0 partition 0 index 0 cpu 1 budget 0 period 0
 vcpu 1 partition 1 index 0 cpu 2 budget 4000 period 10000
 vcpu 2 partition 2 index 0 cpu 2 budget 3000 period 10000

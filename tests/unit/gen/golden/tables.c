@@ -3,8 +3,8 @@
 #include <tessera/tables.h>
 #include "tables.h"
 
-_Static_assert(TESSERA_TABLES_VERSION == 1,
-	       "gen/ writes version 1 of tessera/tables.h");
+_Static_assert(TESSERA_TABLES_VERSION == 2,
+	       "gen/ writes version 2 of tessera/tables.h");
 
 static const struct tt_range tessera_ram[TESSERA_NR_RAM] = {
 	[0] = { .base = 0x0, .size = 0x9f000 },	/* /memory@0 */
@@ -22,24 +22,36 @@ static const struct tt_cpu tessera_cpus[TESSERA_NR_CPUS] = {
 		.dedicated_to = TT_NONE,
 		.nr_vcpus = 0,
 		.utilisation_ppm = 0,
+		.first_window = 0,
+		.nr_windows = 0,
+		.hyperperiod_us = 0,
 	},
 	[1] = {	/* /cpus/cpu@1 */
 		.apic_id = 1,
 		.dedicated_to = 0,
 		.nr_vcpus = 1,
 		.utilisation_ppm = 1000000,
+		.first_window = 0,
+		.nr_windows = 0,
+		.hyperperiod_us = 0,
 	},
 	[2] = {	/* /cpus/cpu@2 */
 		.apic_id = 2,
 		.dedicated_to = TT_NONE,
 		.nr_vcpus = 2,
 		.utilisation_ppm = 700000,
+		.first_window = 0,
+		.nr_windows = 2,
+		.hyperperiod_us = 10000,
 	},
 	[3] = {	/* /cpus/cpu@3 */
 		.apic_id = 3,
 		.dedicated_to = TT_NONE,
 		.nr_vcpus = 0,
 		.utilisation_ppm = 0,
+		.first_window = 2,
+		.nr_windows = 0,
+		.hyperperiod_us = 0,
 	},
 };
 
@@ -182,6 +194,19 @@ static const struct tt_device tessera_devices[TESSERA_NR_DEVICES] = {
 	},
 };
 
+static const struct tt_window tessera_windows[TESSERA_NR_WINDOWS] = {
+	[0] = {	/* beta vCPU 0 on /cpus/cpu@2 */
+		.start_us = 0,
+		.length_us = 4000,
+		.vcpu = 1,
+	},
+	[1] = {	/* gamma vCPU 0 on /cpus/cpu@2 */
+		.start_us = 4000,
+		.length_us = 3000,
+		.vcpu = 2,
+	},
+};
+
 const struct tessera_tables tessera_tables = {
 	.magic = TESSERA_TABLES_MAGIC,
 	.version = TESSERA_TABLES_VERSION,
@@ -199,6 +224,7 @@ const struct tessera_tables tessera_tables = {
 	.nr_partitions = TESSERA_NR_PARTITIONS,
 	.nr_channels = TESSERA_NR_CHANNELS,
 	.nr_devices = TESSERA_NR_DEVICES,
+	.nr_windows = TESSERA_NR_WINDOWS,
 	.ram = tessera_ram,
 	.reserved = tessera_reserved,
 	.cpus = tessera_cpus,
@@ -206,4 +232,5 @@ const struct tessera_tables tessera_tables = {
 	.partitions = tessera_partitions,
 	.channels = tessera_channels,
 	.devices = tessera_devices,
+	.windows = tessera_windows,
 };
