@@ -7,8 +7,8 @@
  * of the board, and prints the domain table. The other CPUs report
  * online and wait for work.
  *
- * Partitions are not started yet: a clean boot ends here, halting with
- * HALT_OK once every CPU is up.
+ * Then the partitions are built and loaded, and every CPU runs its vCPUs
+ * (monitor/core/sched.c) until the last partition has ended.
  */
 
 #include <stdbool.h>
@@ -19,8 +19,10 @@
 #include <tessera/halt.h>
 #include <tessera/machine.h>
 #include <tessera/panic.h>
+#include <tessera/partition.h>
 #include <tessera/percpu.h>
 #include <tessera/printk.h>
+#include <tessera/sched.h>
 #include <tessera/tables.h>
 #include <tessera/tables_check.h>
 #include <tessera/version.h>
@@ -130,11 +132,13 @@ void main_bsp(void)
 #ifdef CONFIG_TEST_MONITOR_FAULT
 	main_fault_on_purpose();
 #endif
-	machine_halt(HALT_OK);
+	partitions_init();
+	sched_start_all();
+	sched_run();
 }
 
 void main_ap(void)
 {
 	main_cpu_online();
-	arch_cpu_idle();
+	sched_run();
 }

@@ -6,8 +6,12 @@
  * cpu_regs (arch/regs.h) and calls trap_dispatch(regs). Each stub is
  * listed with its vector in trap_entries for idt_init.
  *
- * Only ring 0 traps for now; entries from partitions add swapgs here.
+ * A trap from ring 3 arrives on the TSS's rsp0, the top of the CPU's
+ * kernel stack; trap_dispatch hands it to the vCPU code, which never
+ * returns here but resumes a partition through vcpu_enter (syscall.S).
  */
+#include <arch/entry.h>
+#include <arch/msr.h>
 #include <arch/regs.h>
 #include <arch/vectors.h>
 
@@ -48,22 +52,28 @@ trap_entries_end:
 	.popsection
 
 trap_common:
-	cld
-	push %rax
-	push %rbx
-	push %rcx
-	push %rdx
-	push %rsi
-	push %rdi
-	push %rbp
-	push %r8
-	push %r9
-	push %r10
-	push %r11
-	push %r12
-	push %r13
-	push %r14
-	push %r15
+	PUSH_REGS
+	/* a clean RFLAGS: DF clear for C, AC clear so SMAP holds whatever a
+	 * partition left in it; IF stays off as the gate left it */
+	pushq $RFLAGS_RESERVED
+	popfq
+	/*
+	 * GS_BASE must be the monitor's. From ring 3 it is the partition's:
+	 * swap. From ring 0 it is the monitor's but for an NMI or #MC taken
+	 * between syscall and its swapgs, or between vcpu_enter's swapgs and
+	 * iretq: there GS_BASE, checked directly, is a user address. rbx,
+	 * which C preserves, remembers to swap back on the way out.
+	 */
+	xor %ebx, %ebx
+	testb $3, REGS_CS(%rsp)
+	jnz 1f
+	mov $MSR_GS_BASE, %ecx
+	rdmsr
+	test %edx, %edx
+	js 2f				/* a monitor address: the upper half */
+1:	swapgs
+	mov $1, %ebx
+2:
 	mov %rsp, %rdi
 	/* a frame record for the interrupted code: backtraces go through */
 	pushq REGS_RIP(%rdi)
@@ -71,21 +81,11 @@ trap_common:
 	mov %rsp, %rbp
 	call trap_dispatch
 	add $16, %rsp
-	pop %r15
-	pop %r14
-	pop %r13
-	pop %r12
-	pop %r11
-	pop %r10
-	pop %r9
-	pop %r8
-	pop %rbp
-	pop %rdi
-	pop %rsi
-	pop %rdx
-	pop %rcx
-	pop %rbx
-	pop %rax
+	/* only traps from ring 0 return here: ring 3's resume elsewhere */
+	test %ebx, %ebx
+	jz 3f
+	swapgs
+3:	POP_REGS
 	add $16, %rsp			/* vector and error code */
 	iretq
 

@@ -20,6 +20,7 @@
 #include <tessera/cpu.h>
 #include <tessera/errno.h>
 #include <tessera/panic.h>
+#include <tessera/partition.h>
 #include <tessera/printk.h>
 #include <tessera/string.h>
 
@@ -91,6 +92,12 @@ void arch_ap_entry(struct percpu *cpu)
 		panic("cpu %u started with apic id %u, not %u", cpu->index,
 		      lapic_id(), cpu->apic_id);
 	main_ap();
+}
+
+void arch_cpu_wait(void)
+{
+	/* sti's one-instruction shadow: no interrupt slips in before hlt */
+	__asm__ __volatile__("sti; hlt; cli" ::: "memory");
 }
 
 void arch_cpu_idle(void)

@@ -1,8 +1,10 @@
 // SPDX-License-Identifier: MIT
 /*
- * Where every trap lands (from entry.S): the monitor's interrupts are
- * served, an NMI goes to the CPU-stopping code, and any exception is a
- * bug of the monitor, so a panic with the trap's registers.
+ * Where every trap lands (from entry.S): an NMI goes to the CPU-stopping
+ * code, whatever ring it came from; anything else from ring 3 is the
+ * running vCPU's (vcpu.c); from ring 0 the monitor's interrupts are
+ * served, and any exception is a bug of the monitor, so a panic with the
+ * trap's registers.
  */
 
 #include <stdint.h>
@@ -45,14 +47,19 @@ const char *trap_name(uint64_t vector)
 	return vector < NR_EXCEPTIONS ? "reserved exception" : "interrupt";
 }
 
+__noreturn void vcpu_trap(struct cpu_regs *regs);
+
 void trap_dispatch(struct cpu_regs *regs)
 {
-	switch (regs->vector) {
-	case VECTOR_NMI:
+	if (regs->vector == VECTOR_NMI) {
 		smp_stop_nmi(regs);
 		return;
+	}
+	if (regs->cs & 3)
+		vcpu_trap(regs);
+	switch (regs->vector) {
 	case VECTOR_TIMER:
-		/* the scheduler's tick will land here; nothing arms it yet */
+		/* a tick that was due as its vCPU entered the monitor */
 		lapic_eoi();
 		return;
 	case VECTOR_CALL:

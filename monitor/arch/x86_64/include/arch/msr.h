@@ -11,6 +11,10 @@
 #define  EFER_SCE		(1 << 0)
 #define  EFER_LME		(1 << 8)
 #define  EFER_NXE		(1 << 11)
+#define MSR_STAR		0xc0000081	/* syscall and sysret selectors */
+#define MSR_LSTAR		0xc0000082	/* 64-bit syscall entry */
+#define MSR_CSTAR		0xc0000083	/* compatibility-mode syscall entry */
+#define MSR_FMASK		0xc0000084	/* RFLAGS bits syscall clears */
 #define MSR_FS_BASE		0xc0000100
 #define MSR_GS_BASE		0xc0000101
 #define MSR_KERNEL_GS_BASE	0xc0000102	/* left for swapgs */

@@ -43,6 +43,7 @@ struct arch_percpu {
 	struct tss tss __aligned(16);
 	struct cpu_stacks *stacks;
 	void (*call_fn)(void);		/* smp_call's slot, NULL when free */
+	uint64_t syscall_rsp;		/* the partition's rsp, for a moment */
 };
 
 extern struct cpu_stacks cpu_stacks[CONFIG_MAX_CPUS];

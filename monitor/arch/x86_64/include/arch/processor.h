@@ -5,9 +5,13 @@
 /* Control registers, CPUID, the TSC and halting. */
 
 #define CR0_PE		(1 << 0)
+#define CR0_MP		(1 << 1)
+#define CR0_EM		(1 << 2)
+#define CR0_TS		(1 << 3)
 #define CR0_ET		(1 << 4)
 #define CR0_NE		(1 << 5)
 #define CR0_WP		(1 << 16)
+#define CR0_AM		(1 << 18)
 #define CR0_PG		(1 << 31)
 
 /*
@@ -17,6 +21,8 @@
  */
 #define CR0_LONG_MODE	(CR0_PE | CR0_ET | CR0_NE | CR0_WP | CR0_PG)
 #define CR4_PAE		(1 << 5)
+#define CR4_OSFXSR	(1 << 9)
+#define CR4_OSXMMEXCPT	(1 << 10)
 #define CR4_UMIP	(1 << 11)
 #define CR4_SMEP	(1 << 20)
 #define CR4_SMAP	(1 << 21)

@@ -14,10 +14,29 @@
 #define REGS_RBP	64
 #define REGS_VECTOR	120
 #define REGS_RIP	136
+#define REGS_CS		144
 #define REGS_SIZE	176
 
 /* The vector of a frame that no trap made (arch_save_regs). */
 #define REGS_NO_VECTOR	(-1)
+/* The vector of a frame the syscall entry made (syscall.S). */
+#define REGS_SYSCALL	(-2)
+
+/* RFLAGS bits the monitor sets or keeps for ring 3 */
+#define RFLAGS_CF	0x00001
+#define RFLAGS_RESERVED	0x00002		/* always one */
+#define RFLAGS_PF	0x00004
+#define RFLAGS_AF	0x00010
+#define RFLAGS_ZF	0x00040
+#define RFLAGS_SF	0x00080
+#define RFLAGS_TF	0x00100
+#define RFLAGS_IF	0x00200
+#define RFLAGS_DF	0x00400
+#define RFLAGS_OF	0x00800
+#define RFLAGS_IOPL	0x03000
+#define RFLAGS_NT	0x04000
+#define RFLAGS_AC	0x40000
+#define RFLAGS_ID	0x200000
 
 #ifndef __ASSEMBLY__
 #include <stddef.h>
@@ -38,6 +57,7 @@ struct cpu_regs {
 BUILD_BUG_ON(offsetof(struct cpu_regs, rbp) != REGS_RBP);
 BUILD_BUG_ON(offsetof(struct cpu_regs, vector) != REGS_VECTOR);
 BUILD_BUG_ON(offsetof(struct cpu_regs, rip) != REGS_RIP);
+BUILD_BUG_ON(offsetof(struct cpu_regs, cs) != REGS_CS);
 BUILD_BUG_ON(sizeof(struct cpu_regs) != REGS_SIZE);
 
 /*

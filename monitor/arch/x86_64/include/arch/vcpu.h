@@ -1,0 +1,33 @@
+/* SPDX-License-Identifier: MIT */
+#ifndef ARCH_VCPU_H
+#define ARCH_VCPU_H
+
+/*
+ * The x86_64 half of a vCPU (struct vcpu in tessera/vcpu.h) and of a
+ * partition's address space. While a vCPU is off its CPU, all of its state
+ * is here: the trap frame (general registers, rip, rflags, rsp), the
+ * x87/SSE state as fxsave writes it, and the FS and GS bases. The monitor
+ * is built without SSE (-mgeneral-regs-only), so a vCPU's FPU registers
+ * stay live in the CPU through every monitor entry and are saved only
+ * when another vCPU takes the CPU.
+ */
+
+#include <stdint.h>
+#include <arch/regs.h>
+#include <tessera/compiler.h>
+
+#define FXSAVE_SIZE	512
+
+struct arch_vcpu {
+	uint8_t fpu[FXSAVE_SIZE] __aligned(16);	/* fxsave64 image */
+	struct cpu_regs regs;
+	uint64_t fs_base;
+	uint64_t gs_base;	/* in KERNEL_GS_BASE while in the monitor */
+};
+
+/* A partition's page tables: what CR3 holds while its vCPUs run. */
+struct arch_vspace {
+	uint64_t root;
+};
+
+#endif

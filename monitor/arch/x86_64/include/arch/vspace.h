@@ -1,0 +1,50 @@
+/* SPDX-License-Identifier: MIT */
+#ifndef ARCH_VSPACE_H
+#define ARCH_VSPACE_H
+
+/*
+ * A partition's address space as page-table entries (monitor/arch/
+ * x86_64/vspace.c): pure logic over a struct pt, so the host tests check
+ * every permission it grants. The layout is public/layout.h's.
+ */
+
+#include <stdint.h>
+#include <arch/pagetable.h>
+#include <tessera/elf.h>
+
+/* Permissions of the pages a partition sees: user, never W+X. */
+#define VSPACE_RX	(PTE_U)
+#define VSPACE_RO	(PTE_U | PTE_NX)
+#define VSPACE_RW	(PTE_U | PTE_W | PTE_NX)
+
+/*
+ * Table pages one partition's user half can need at most, whatever the
+ * page sizes: a PML4, one PDPT (all of it lies in the first 512 GiB), a
+ * page directory per GiB and a page table per 2 MiB below `top`.
+ */
+#define VSPACE_TABLE_PAGES(top)						\
+	(2 + ((top) + (1UL << 30) - 1) / (1UL << 30) +			\
+	 ((top) + (1UL << 21) - 1) / (1UL << 21))
+
+struct vspace_desc {
+	uint64_t mem_pa;		/* the partition's memory */
+	uint64_t mem_size;
+	uint64_t start_info_pa;		/* a page each */
+	uint64_t shared_info_pa;
+	const struct elf_image *elf;	/* checked by elf_parse */
+};
+
+/* The permissions of a segment's pages, from its ELF flags. */
+uint64_t vspace_segment_flags(uint32_t elf_flags);
+
+/*
+ * Maps into pt, whose root holds nothing in the lower half yet: the
+ * memory at TESSERA_MEM_BASE, each segment's pages with its permissions
+ * and every other page read-write, the start-info page read-only and the
+ * shared-info page read-write, all no-execute but the program's text.
+ * 0, -EINVAL when a segment is writable and executable or lies outside
+ * the memory or out of order, or pt_map's error.
+ */
+int vspace_build(const struct pt *pt, const struct vspace_desc *d);
+
+#endif

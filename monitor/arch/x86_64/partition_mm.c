@@ -1,0 +1,86 @@
+// SPDX-License-Identifier: MIT
+/*
+ * Partitions' address spaces on x86_64: their page tables, from a pool
+ * in .bss sized at build time from the generated counts, so that a system
+ * whose tables do not fit fails to link (the image outgrows the monitor's
+ * reservation: monitor.ld.S), never to boot. Each partition has its own
+ * share of the pool. The monitor's upper half is shared by copying its
+ * PML4 entries, supervisor-only as they are; the monitor maps nothing new
+ * there once partitions are built.
+ */
+
+#include <stdint.h>
+#include <tables.h>		/* generated: TESSERA_NR_PARTITIONS, ... */
+#include <arch/cpufeature.h>
+#include <arch/image.h>
+#include <arch/paging.h>
+#include <arch/vspace.h>
+#include <public/layout.h>
+#include <tessera/errno.h>
+#include <tessera/partition.h>
+#include <tessera/printk.h>
+#include <tessera/string.h>
+
+#define VSPACE_PAGES \
+	VSPACE_TABLE_PAGES(TESSERA_MEM_BASE + TESSERA_MAX_PARTITION_SIZE)
+#define PML4_ENTRIES	512
+#define PML4_KERNEL	256	/* the upper half's first entry */
+
+static uint8_t vspace_pool[TESSERA_NR_PARTITIONS][VSPACE_PAGES][PAGE_SIZE]
+	__aligned(PAGE_SIZE);
+
+/* The share being filled (boot CPU only, one partition at a time). */
+static uint8_t (*vspace_share)[PAGE_SIZE];
+static unsigned int vspace_share_used;
+
+static int vspace_alloc(uint64_t *pa)
+{
+	if (vspace_share_used == VSPACE_PAGES)
+		return -ENOMEM;
+	*pa = image_phys(vspace_share[vspace_share_used++]);
+	return 0;
+}
+
+static uint64_t *vspace_table(uint64_t pa)
+{
+	return (uint64_t *)(pa + IMAGE_VBASE);
+}
+
+int arch_vspace_build(struct partition *p)
+{
+	struct pt pt = {
+		.table = vspace_table,
+		.alloc = vspace_alloc,
+		.page_1g = cpu_features.page_1g,
+	};
+	struct vspace_desc d = {
+		.mem_pa = p->tt->mem.base,
+		.mem_size = p->tt->mem.size,
+		.start_info_pa = image_phys(p->start_info),
+		.shared_info_pa = image_phys(p->shared_info),
+		.elf = &p->elf,
+	};
+	int err;
+
+	vspace_share = vspace_pool[p->id];
+	vspace_share_used = 0;
+	err = vspace_alloc(&pt.root);
+	if (!err) {
+		memcpy(vspace_table(pt.root) + PML4_KERNEL,
+		       vspace_table(paging_root()) + PML4_KERNEL,
+		       (PML4_ENTRIES - PML4_KERNEL) * sizeof(uint64_t));
+		err = vspace_build(&pt, &d);
+	}
+	if (err) {
+		printk("%s: cannot build its address space (error %d)",
+		       p->tt->name, err);
+		return err;
+	}
+	p->vspace.root = pt.root;
+	return 0;
+}
+
+void *arch_partition_ram(uint64_t pa)
+{
+	return paging_direct(pa);
+}

@@ -1,0 +1,71 @@
+// SPDX-License-Identifier: MIT
+/*
+ * Hypercall dispatch (public/hypercall.h). Every argument is the
+ * partition's and hostile: the number is bounded before it indexes the
+ * table, each pointer goes through uaccess_map, and the bytes behind it
+ * are read once, into the monitor's own buffer, before they are used.
+ */
+
+#include <public/hypercall.h>
+#include <public/version.h>
+#include <tessera/compiler.h>
+#include <tessera/errno.h>
+#include <tessera/hypercall.h>
+#include <tessera/partition.h>
+#include <tessera/sched.h>
+#include <tessera/uaccess.h>
+
+typedef int64_t (*hypercall_fn)(struct vcpu *v, const uint64_t *args);
+
+static int64_t hypercall_version(struct vcpu *v, const uint64_t *args)
+{
+	switch (args[0]) {
+	case TESSERA_VERSION_ABI:
+		return TESSERA_ABI_VERSION;
+	case TESSERA_VERSION_FEATURES:
+		return (int64_t)v->partition->start_info->si.features;
+	}
+	return -EINVAL;
+}
+
+static int64_t hypercall_console_write(struct vcpu *v, const uint64_t *args)
+{
+	struct partition *p = v->partition;
+	uint64_t len = args[1];
+	const char *buf;
+
+	if (len > TESSERA_CONSOLE_WRITE_MAX)
+		return -E2BIG;
+	buf = uaccess_map(p->mem, p->tt->mem.size, args[0], len);
+	if (!buf)
+		return -EFAULT;
+	console_stream_write(&p->console, buf, len);
+	return (int64_t)len;
+}
+
+static int64_t hypercall_yield(struct vcpu *v, const uint64_t *args)
+{
+	sched_yield();
+	return 0;
+}
+
+static int64_t hypercall_exit(struct vcpu *v, const uint64_t *args)
+{
+	partition_end(v->partition, PARTITION_EXITED, (int)(uint32_t)args[0]);
+	return 0;	/* nobody reads it: the vCPU is stopped */
+}
+
+static const hypercall_fn hypercalls[TESSERA_HC_MAX] = {
+	[TESSERA_HC_VERSION] = hypercall_version,
+	[TESSERA_HC_CONSOLE_WRITE] = hypercall_console_write,
+	[TESSERA_HC_YIELD] = hypercall_yield,
+	[TESSERA_HC_EXIT] = hypercall_exit,
+};
+
+int64_t hypercall_dispatch(struct vcpu *v, uint64_t nr,
+			   const uint64_t args[HYPERCALL_NR_ARGS])
+{
+	if (nr >= ARRAY_SIZE(hypercalls) || !hypercalls[nr])
+		return -ENOSYS;
+	return hypercalls[nr](v, args);
+}

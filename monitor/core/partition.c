@@ -1,0 +1,169 @@
+// SPDX-License-Identifier: MIT
+/*
+ * Partitions and vCPUs: the static objects, their setup at boot, and the
+ * end of each and of the run (see tessera/partition.h).
+ */
+
+#include <stdbool.h>
+#include <stdint.h>
+#include <tables.h>		/* generated: TESSERA_NR_* */
+#include <public/layout.h>
+#include <tessera/errno.h>
+#include <tessera/halt.h>
+#include <tessera/partition.h>
+#include <tessera/printk.h>
+#include <tessera/start_info.h>
+#include <tessera/string.h>
+
+static struct partition partitions[TESSERA_NR_PARTITIONS];
+struct vcpu vcpus[TESSERA_NR_VCPUS];
+
+/* Mapped into the partitions: nothing else may share their pages. */
+static union start_info_page start_info_pages[TESSERA_NR_PARTITIONS]
+	__aligned(TESSERA_PAGE_SIZE);
+static union shared_info_page shared_info_pages[TESSERA_NR_PARTITIONS]
+	__aligned(TESSERA_PAGE_SIZE);
+
+/* Partitions that have not ended yet; whoever ends the last one halts. */
+static unsigned int partitions_live;
+
+static __noreturn void partitions_finish(void);
+
+BUILD_BUG_ON(sizeof(union start_info_page) != TESSERA_PAGE_SIZE);
+BUILD_BUG_ON(sizeof(union shared_info_page) != TESSERA_PAGE_SIZE);
+BUILD_BUG_ON(TESSERA_MAX_PARTITION_SIZE > TESSERA_MEM_MAX);
+
+/* Everything but the partition's memory, which partition_start fills. */
+static int partition_setup(struct partition *p, unsigned int id)
+{
+	const struct tessera_tables *t = &tessera_tables;
+	const char *why;
+
+	p->tt = &t->partitions[id];
+	p->id = id;
+	p->vcpus = &vcpus[p->tt->first_vcpu];
+	p->start_info = &start_info_pages[id];
+	p->shared_info = &shared_info_pages[id];
+	p->mem = arch_partition_ram(p->tt->mem.base);
+	console_stream_init(&p->console, p->tt->name);
+	p->program = program_find(p->tt->program);
+	if (!p->program) {
+		printk("%s: program %s is not in this image", p->tt->name,
+		       p->tt->program);
+		return -ENOENT;
+	}
+	if (elf_parse(p->program->image, p->program->size, TESSERA_MEM_BASE,
+		      TESSERA_MEM_BASE + p->tt->mem.size, &p->elf, &why)) {
+		printk("%s: program %s refused: %s", p->tt->name,
+		       p->tt->program, why);
+		return -EINVAL;
+	}
+	return arch_vspace_build(p);
+}
+
+/*
+ * Every byte of the memory is written: the segments' file bytes, zero
+ * everywhere else, so nothing of an earlier run or of the monitor shows.
+ */
+static void partition_load(struct partition *p)
+{
+	uint8_t *mem = p->mem;
+
+	memset(mem, 0, p->tt->mem.size);
+	for (unsigned int i = 0; i < p->elf.nr_segments; i++) {
+		const struct elf_segment *s = &p->elf.segments[i];
+
+		memcpy(mem + (s->vaddr - TESSERA_MEM_BASE),
+		       p->program->image + s->offset, s->filesz);
+	}
+	start_info_fill(&p->start_info->si, &tessera_tables, p->id);
+	memset(p->shared_info, 0, sizeof(*p->shared_info));
+}
+
+void partition_start(struct partition *p)
+{
+	struct vcpu *v0 = &p->vcpus[0];
+
+	partition_load(p);
+	arch_vcpu_reset(v0, p->elf.entry);
+	for (unsigned int i = 0; i < p->tt->nr_vcpus; i++)
+		p->vcpus[i].state = VCPU_OFFLINE;
+	v0->state = VCPU_RUNNABLE;
+	p->state = PARTITION_RUNNING;
+}
+
+void partitions_init(void)
+{
+	const struct tessera_tables *t = &tessera_tables;
+
+	for (unsigned int i = 0; i < t->nr_vcpus; i++) {
+		vcpus[i].tt = &t->vcpus[i];
+		vcpus[i].partition = &partitions[t->vcpus[i].partition];
+		vcpus[i].cpu = t->vcpus[i].cpu;
+		vcpus[i].state = VCPU_OFFLINE;
+	}
+	for (unsigned int i = 0; i < t->nr_partitions; i++) {
+		struct partition *p = &partitions[i];
+
+		if (partition_setup(p, i)) {
+			printk("%s: not started: halted", p->tt->name);
+			p->state = PARTITION_HALTED;
+			continue;
+		}
+		partitions_live++;
+		partition_start(p);
+	}
+	if (!partitions_live)
+		partitions_finish();
+}
+
+/* "1 fault", "2 faults" */
+static const char *partition_plural(unsigned int n)
+{
+	return n == 1 ? "" : "s";
+}
+
+static void partition_summary(const struct partition *p)
+{
+	char how[48];
+
+	if (p->state == PARTITION_EXITED)
+		snprintf(how, sizeof(how), "exited with status %d",
+			 p->exit_status);
+	else
+		snprintf(how, sizeof(how), "halted");
+	printk("summary: %s %s, %u fault%s, %u restart%s", p->tt->name, how,
+	       p->faults, partition_plural(p->faults), p->restarts,
+	       partition_plural(p->restarts));
+}
+
+/* Every partition has ended: each one's line, then the verdict. */
+static void partitions_finish(void)
+{
+	bool ok = true;
+
+	for (unsigned int i = 0; i < tessera_tables.nr_partitions; i++) {
+		const struct partition *p = &partitions[i];
+
+		partition_summary(p);
+		ok &= p->state == PARTITION_EXITED && !p->exit_status &&
+		      !p->faults;
+	}
+	machine_halt(ok ? HALT_OK : HALT_PARTITION_FAILED);
+}
+
+void partition_end(struct partition *p, enum partition_state how,
+		   int exit_status)
+{
+	console_stream_flush(&p->console);
+	if (how == PARTITION_EXITED)
+		printk("%s: exited with status %d", p->tt->name, exit_status);
+	for (unsigned int i = 0; i < p->tt->nr_vcpus; i++)
+		p->vcpus[i].state = VCPU_STOPPED;
+	p->exit_status = exit_status;
+	p->state = how;
+	/* the release orders this partition's record before the last
+	 * partition's CPU reads it */
+	if (!__atomic_sub_fetch(&partitions_live, 1, __ATOMIC_ACQ_REL))
+		partitions_finish();
+}

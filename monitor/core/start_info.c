@@ -1,0 +1,116 @@
+// SPDX-License-Identifier: MIT
+/*
+ * A partition's start-info page from the domain tables (see
+ * tessera/start_info.h). Channels and devices are listed as the public
+ * header describes them, with the virtual addresses public/layout.h gives
+ * their windows, even before the features that map them exist: the
+ * feature bits say what works.
+ */
+
+#include <stdbool.h>
+#include <public/layout.h>
+#include <public/version.h>
+#include <tessera/compiler.h>
+#include <tessera/start_info.h>
+#include <tessera/string.h>
+
+BUILD_BUG_ON(TT_NAME_MAX != TESSERA_NAME_MAX);
+BUILD_BUG_ON(TT_BOOTARGS_MAX != TESSERA_BOOTARGS_MAX);
+BUILD_BUG_ON(TT_DEVICE_RES_MAX != TESSERA_DEVICE_RES_MAX);
+
+/* Rings lie one after the other from TESSERA_RING_BASE, a guard page apart. */
+static void start_info_channels(struct tessera_start_info *si,
+				const struct tessera_tables *t, unsigned int id)
+{
+	uint64_t ring = TESSERA_RING_BASE;
+
+	for (uint32_t i = 0; i < t->nr_channels; i++) {
+		const struct tt_channel *c = &t->channels[i];
+		struct tessera_channel_info *ci;
+		bool front = c->frontend == id;
+
+		if (!front && c->backend != id)
+			continue;
+		if (si->nr_channels == TESSERA_MAX_CHANNELS)
+			break;		/* gen refuses more; never trusted */
+		ci = &si->channels[si->nr_channels++];
+		memcpy(ci->name, c->name, sizeof(ci->name));
+		ci->ring = ring;
+		ci->ring_bytes = c->mem.size;
+		ci->slots = c->slots;
+		ci->slot_size = c->slot_size;
+		ci->port = front ? c->frontend_port : c->backend_port;
+		ci->role = front ? TESSERA_ROLE_FRONTEND : TESSERA_ROLE_BACKEND;
+		ring += c->mem.size + TESSERA_PAGE_SIZE;
+	}
+}
+
+/* A device's count of one resource, bounded by the page's arrays. */
+static uint8_t start_info_res(uint8_t n)
+{
+	return n < TESSERA_DEVICE_RES_MAX ? n : TESSERA_DEVICE_RES_MAX;
+}
+
+/* Device IRQ ports follow the channel ends (public/shared_info.h). */
+static void start_info_devices(struct tessera_start_info *si,
+			       const struct tessera_tables *t, unsigned int id)
+{
+	uint64_t mmio = TESSERA_MMIO_BASE;
+	uint16_t port = (uint16_t)si->nr_channels;
+
+	for (uint32_t i = 0; i < t->nr_devices; i++) {
+		const struct tt_device *d = &t->devices[i];
+		struct tessera_device_info *di;
+
+		if (d->owner != id)
+			continue;
+		if (si->nr_devices == TESSERA_MAX_DEVICES)
+			break;
+		di = &si->devices[si->nr_devices++];
+		memcpy(di->name, d->name, sizeof(di->name));
+		memcpy(di->compatible, d->compatible, sizeof(di->compatible));
+		di->nr_ports = start_info_res(d->nr_ports);
+		di->nr_mmio = start_info_res(d->nr_mmio);
+		di->nr_irqs = start_info_res(d->nr_irqs);
+		for (unsigned int j = 0; j < di->nr_ports; j++) {
+			di->ports[j].base = d->ports[j].base;
+			di->ports[j].count = d->ports[j].count;
+		}
+		for (unsigned int j = 0; j < di->nr_mmio; j++) {
+			di->mmio[j].addr = mmio;
+			di->mmio[j].size = d->mmio[j].size;
+			mmio += d->mmio[j].size + TESSERA_PAGE_SIZE;
+		}
+		for (unsigned int j = 0; j < di->nr_irqs; j++) {
+			di->irqs[j].irq = d->irqs[j];
+			di->irqs[j].port = port++;
+		}
+	}
+}
+
+void start_info_fill(struct tessera_start_info *si,
+		     const struct tessera_tables *t, unsigned int id)
+{
+	const struct tt_partition *p = &t->partitions[id];
+
+	memset(si, 0, sizeof(*si));
+	si->magic = TESSERA_START_INFO_MAGIC;
+	si->abi_version = TESSERA_ABI_VERSION;
+	si->size = sizeof(*si);
+	si->features = 0;	/* none of the optional features yet */
+	si->partition_id = id;
+	si->nr_vcpus = p->nr_vcpus;
+	memcpy(si->name, p->name, sizeof(si->name));
+	memcpy(si->program, p->program, sizeof(si->program));
+	si->name[sizeof(si->name) - 1] = '\0';
+	si->program[sizeof(si->program) - 1] = '\0';
+	si->mem_base = TESSERA_MEM_BASE;
+	si->mem_size = p->mem.size;
+	memcpy(si->bootargs, p->bootargs, sizeof(si->bootargs));
+	si->bootargs[sizeof(si->bootargs) - 1] = '\0';
+	si->bootargs_len = (uint32_t)strlen(si->bootargs);
+	start_info_channels(si, t, id);
+	start_info_devices(si, t, id);
+	/* DMA comes with devices: the physical base, there being no IOMMU */
+	si->dma_base = si->nr_devices ? p->mem.base : 0;
+}
