@@ -1,8 +1,10 @@
 // SPDX-License-Identifier: MIT
 /*
  * The IDT, one for every CPU: a gate for each stub of entry.S. All are
- * interrupt gates (interrupts off on entry) reachable from ring 0 only;
- * #DF, NMI and #MC switch to a stack of their own (IST), since they can
+ * interrupt gates (interrupts off on entry) reachable by `int n` from
+ * ring 0 only, but #BP's: a partition's int3 is reported as the
+ * breakpoint it is, as on Linux; any other `int n` is a #GP naming the
+ * gate. #DF, NMI and #MC switch to a stack of their own (IST), since they can
  * strike when the current stack is the problem or mid-way through a
  * stack switch.
  */
@@ -16,6 +18,7 @@
 
 #define IDT_ENTRIES		256
 #define IDT_INTERRUPT_GATE	0x8e	/* present, DPL 0, 64-bit interrupt gate */
+#define IDT_DPL_USER		0x60	/* DPL 3: int3 from ring 3 reaches it */
 
 struct idt_gate {
 	uint16_t offset_low;
@@ -55,7 +58,8 @@ void idt_init(void)
 			.offset_low = (uint16_t)stub,
 			.selector = GDT_KERNEL_CS,
 			.ist = idt_ist(e->vector),
-			.type = IDT_INTERRUPT_GATE,
+			.type = IDT_INTERRUPT_GATE |
+				(e->vector == VECTOR_BP ? IDT_DPL_USER : 0),
 			.offset_mid = (uint16_t)(stub >> 16),
 			.offset_high = (uint32_t)(stub >> 32),
 		};
