@@ -19,6 +19,11 @@ BOARD = SRCTREE / "boards" / "qemu-pc"
 DEFCONFIG = SRCTREE / "configs" / "qemu_pc_defconfig"
 DEFAULT_DTS = "configs/qemu_pc.dts"
 
+# The monitor's warnings, as errors, for the C that gen emits.
+WARNINGS = ["-std=gnu11", "-Wall", "-Wextra", "-Wshadow", "-Wstrict-prototypes",
+            "-Wmissing-prototypes", "-Werror"]
+INCLUDES = ["-I", str(SRCTREE / "monitor" / "include")]
+
 sys.dont_write_bytecode = True
 sys.path.insert(0, str(SRCTREE / "gen"))
 
@@ -32,6 +37,17 @@ def compile_dts(dts, dtb):
                     "-I", str(BOARD), "-o", str(pre), str(dts)], check=True)
     subprocess.run(["dtc", "-q", "-I", "dts", "-O", "dtb", "-o", str(dtb), str(pre)],
                    check=True)
+
+
+def dump_tables(build, workdir):
+    """The tables.c of `build` compiled on the host with tables_dump.c, which
+    prints them one fact a line."""
+    program = workdir / "tables_dump"
+    subprocess.run(["gcc", *WARNINGS, *INCLUDES, "-I", str(build.out), "-o",
+                    str(program), str(HERE / "tables_dump.c"),
+                    str(build.out / "tables.c")], check=True)
+    return subprocess.run([str(program)], check=True, capture_output=True,
+                          text=True).stdout
 
 
 def rename_node(dtb, path, name):

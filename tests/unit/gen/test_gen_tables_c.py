@@ -6,20 +6,7 @@ script's preprocessor as plain numbers."""
 
 import subprocess
 
-from gen_harness import FIXTURES, HERE, SRCTREE
-
-WARNINGS = ["-std=gnu11", "-Wall", "-Wextra", "-Wshadow", "-Wstrict-prototypes",
-            "-Wmissing-prototypes", "-Werror"]
-INCLUDES = ["-I", str(SRCTREE / "monitor" / "include")]
-
-
-def _dump(build, tmp_path):
-    program = tmp_path / "tables_dump"
-    subprocess.run(["gcc", *WARNINGS, *INCLUDES, "-I", str(build.out), "-o",
-                    str(program), str(HERE / "tables_dump.c"),
-                    str(build.out / "tables.c")], check=True)
-    return subprocess.run([str(program)], check=True, capture_output=True,
-                          text=True).stdout
+from gen_harness import FIXTURES, INCLUDES, SRCTREE, WARNINGS, dump_tables
 
 
 def test_tables_c_compiles_freestanding_without_warnings(default_build, tmp_path):
@@ -70,7 +57,7 @@ device 6 [interrupt-controller@fee00000] [intel,lapic] owner 0xfffe mmio 0xfee00
 
 
 def test_default_tables_read_back(default_build, tmp_path):
-    assert _dump(default_build, tmp_path) == DEFAULT_TABLES
+    assert dump_tables(default_build, tmp_path) == DEFAULT_TABLES
 
 
 def test_ports_devices_and_strings_read_back(build, tmp_path):
@@ -101,7 +88,7 @@ def test_ports_devices_and_strings_read_back(build, tmp_path):
 ''')
     build.compile(dts)
     assert build.gen("system.dts") == (0, [])
-    lines = _dump(build, tmp_path).splitlines()
+    lines = dump_tables(build, tmp_path).splitlines()
     assert ('partition 0 [alpha] [hello] [q"uote" back\\slash ??= tab\t 7\x018] '
             "vcpus 0+1 on_fault 0 fixed 0") in lines
     assert "partition 1 [beta] [hello] [] vcpus 1+1 on_fault 2 fixed 0" in lines
@@ -127,7 +114,7 @@ def test_a_board_without_partitions_gives_empty_tables(build, tmp_path):
     dts.write_text('/dts-v1/;\n#include "qemu-pc.dtsi"\n')
     build.compile(dts)
     assert build.gen("board.dts") == (0, [])
-    lines = _dump(build, tmp_path).splitlines()
+    lines = dump_tables(build, tmp_path).splitlines()
     assert not [line for line in lines if line.startswith(("vcpu", "partition", "channel"))]
     assert "#define TESSERA_NR_PARTITIONS 0\n" in (build.out / "tables.h").read_text()
     assert (build.out / "programs.mk").read_text().endswith("TESSERA_PROGRAMS := \n")
