@@ -9,7 +9,7 @@ import re
 
 import pytest
 
-from gen_harness import FIXTURES, dump_tables
+from gen_harness import FIXTURES, HERE, SRCTREE, dump_tables
 from tessera_gen import schedule
 from tessera_gen.errors import GenError
 from tessera_gen.model import Cpu, Partition
@@ -220,3 +220,13 @@ def test_layout_draws_a_cell_as_whatever_has_most_of_it(build, tmp_path):
     assert lines[start + 1] == "    0 |" + "AA." * 11 + "| 66"
     assert lines[start + 5:start + 7] == ["        0       3  gamma vCPU 0",
                                           "        3       1  delta vCPU 0"]
+
+
+def test_scheduling_doc_shows_the_default_schedule_and_the_refusals():
+    doc = (SRCTREE / "docs" / "scheduling.md").read_text()
+    layout = (HERE / "golden" / "layout.txt").read_text()
+    assert layout[layout.index("Schedules"):layout.index("\n\nPartitions")] in doc
+    for fixture in ("cpu-over-100", "hyperperiod-too-long", "schedule-too-many-windows"):
+        for line in (FIXTURES / f"{fixture}.dts").read_text().splitlines():
+            if line.startswith("// error: "):
+                assert f"configs/x.dts: {line[len('// error: '):]}" in doc
