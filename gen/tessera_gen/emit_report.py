@@ -64,6 +64,11 @@ def _memory_map(tables):
         _table(["start", "end", "size", "owner"], rows, right={2})
 
 
+def _vcpu_name(tables, vcpu):
+    """e.g. "beta vCPU 0" for a TtVcpu."""
+    return f"{tables.partitions[vcpu.partition].name} vCPU {vcpu.index}"
+
+
 def _cpus(tables):
     rows = []
     for i, cpu in enumerate(tables.cpus):
@@ -71,7 +76,7 @@ def _cpus(tables):
         for v in tables.vcpus:
             if v.cpu != i:
                 continue
-            who = f"{tables.partitions[v.partition].name} vCPU {v.index}"
+            who = _vcpu_name(tables, v)
             if v.budget_us:
                 lines.append(f"{who}: {v.budget_us} us every {v.period_us} us "
                              f"({percent_text(budget_ppm(v.budget_us, v.period_us))})")
@@ -84,8 +89,8 @@ def _cpus(tables):
     return ["CPUs"] + _table(["cpu", "APIC id", "use", "reservations"], rows, right={1, 2})
 
 
-# A schedule's line is at most this many characters wide, each one cell
-# of a 1, 2 or 5 times a power of ten microseconds.
+# A schedule's line is at most this many characters wide, each character
+# a cell of 1, 2 or 5 times a power of ten microseconds.
 _LINE_CELLS = 64
 _SYMBOLS = string.ascii_uppercase + string.ascii_lowercase + string.digits
 _MORE_SYMBOL = "+"          # for the vCPUs of a CPU beyond _SYMBOLS
@@ -103,8 +108,8 @@ def _cell_us(hyperperiod_us):
 
 
 def _cell(windows, start, end, symbol):
-    """The symbol of whatever has most of [start, end): a vCPU, the first
-    of equals, or idle when nothing has more than idle time."""
+    """The symbol of whatever has most of [start, end): the vCPU with the
+    most, the first of equals, unless idle time has more than it."""
     time = {}
     for w in windows:
         overlap = min(end, w.start_us + w.length_us) - max(start, w.start_us)
@@ -116,6 +121,8 @@ def _cell(windows, start, end, symbol):
 
 
 def _schedule(tables, index):
+    """CPU `index`'s hyperperiod drawn as a line, a legend of its vCPUs,
+    and its windows."""
     cpu = tables.cpus[index]
     windows = tables.windows[cpu.first_window:cpu.first_window + cpu.nr_windows]
     mine = [i for i, v in enumerate(tables.vcpus) if v.cpu == index]
@@ -124,13 +131,11 @@ def _schedule(tables, index):
     step = _cell_us(cpu.hyperperiod_us)
     line = "".join(_cell(windows, t, min(t + step, cpu.hyperperiod_us), symbol)
                    for t in range(0, cpu.hyperperiod_us, step))
-
-    def who(v):
-        return f"{tables.partitions[tables.vcpus[v].partition].name} vCPU {tables.vcpus[v].index}"
-
-    legend = [f"    {symbol[v]}  {who(v)}: {tables.vcpus[v].budget_us} us every "
-              f"{tables.vcpus[v].period_us} us" for v in mine]
-    rows = [[str(w.start_us), str(w.length_us), who(w.vcpu)] for w in windows]
+    legend = [f"    {symbol[v]}  {_vcpu_name(tables, tables.vcpus[v])}: "
+              f"{tables.vcpus[v].budget_us} us every {tables.vcpus[v].period_us} us"
+              for v in mine]
+    rows = [[str(w.start_us), str(w.length_us), _vcpu_name(tables, tables.vcpus[w.vcpu])]
+            for w in windows]
     return ([f"  {cpu.node}: hyperperiod {cpu.hyperperiod_us} us, "
              f"{cpu.nr_windows} window{'' if cpu.nr_windows == 1 else 's'}, "
              f"{step} us a character",

@@ -150,15 +150,13 @@ def _cpus(system, cpus, schedules):
     return tuple(entries)
 
 
-def _windows(system, cpus, schedules):
-    """Each CPU's windows in turn, as _cpus counts them; a window names
-    its vCPU by its index in vcpus[], which _vcpus numbers."""
-    vcpu_index = {}
-    for p in system.partitions:
-        for k, _ in enumerate(system.cpus_of(p)):
-            vcpu_index[p, k] = len(vcpu_index)
+def _windows(system, cpus, vcpus, schedules):
+    """Each CPU's windows in turn, as _cpus counts them, each naming its
+    vCPU by its index in vcpus[]."""
+    index = {(v.partition, v.index): i for i, v in enumerate(vcpus)}
     return tuple(TtWindow(start_us=w.start_us, length_us=w.length_us,
-                          vcpu=vcpu_index[w.reservation.partition, w.reservation.vcpu],
+                          vcpu=index[system.partitions.index(w.reservation.partition),
+                                     w.reservation.vcpu],
                           node=f"{w.reservation.name} on {cpu.path}")
                  for cpu in cpus if cpu.path in schedules
                  for w in schedules[cpu.path].windows)
@@ -236,13 +234,14 @@ def build(system, layout, schedules, config, contract, dts):
     cpus = sorted(system.cpus, key=lambda c: c.apic_id)
     debug_exit = next((d for d in system.devices
                        if d.compatible == DEBUG_EXIT_COMPATIBLE), None)
+    vcpus = _vcpus(system, cpus)
     return Tables(
         board=config.board, system=dts, model=system.model,
         monitor=system.monitor.range,
         console=_index(system.devices, system.console),
         debug_exit=_index(system.devices, debug_exit),
         ram=_ranges(system.ram), reserved=_ranges(system.reserved),
-        cpus=_cpus(system, cpus, schedules), vcpus=_vcpus(system, cpus),
+        cpus=_cpus(system, cpus, schedules), vcpus=vcpus,
         partitions=_partitions(system, layout, contract),
         channels=_channels(system, layout), devices=_devices(system),
-        windows=_windows(system, cpus, schedules))
+        windows=_windows(system, cpus, vcpus, schedules))

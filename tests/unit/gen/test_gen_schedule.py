@@ -230,3 +230,15 @@ def test_scheduling_doc_shows_the_default_schedule_and_the_refusals():
         for line in (FIXTURES / f"{fixture}.dts").read_text().splitlines():
             if line.startswith("// error: "):
                 assert f"configs/x.dts: {line[len('// error: '):]}" in doc
+
+
+def test_layout_without_a_shared_cpu_says_so(build, tmp_path):
+    dts = tmp_path / "system.dts"
+    dts.write_text(f'#include "{FIXTURES / "base.dtsi"}"\n'
+                   "&beta {\n\t/delete-property/ cpu-budget-us;\n"
+                   "\t/delete-property/ cpu-period-us;\n};\n")
+    build.compile(dts)
+    assert build.gen("system.dts") == (0, [])
+    layout = (build.out / "layout.txt").read_text()
+    assert "Schedules (us from the start of each hyperperiod; '.' idle)\n" \
+        "  none: no CPU is shared by budget\n\n" in layout
