@@ -1,0 +1,99 @@
+# SPDX-License-Identifier: MIT
+"""Partitions run their programs (issue 4): the default system's `hello`
+partitions print their argv and exit; SSE and x87 state survive switching
+between partitions on one CPU; every console line is whole and prefixed,
+even while two partitions flood the console; and the run ends with a
+summary line per partition."""
+import re
+
+import pytest
+
+from conftest import Partition, system_dts, victim_lines
+
+HALT_OK = 0             # monitor/include/tessera/halt.h
+VICTIM_ROUNDS = 16
+
+# configs/qemu_pc.dts: each partition's bootargs, which are its argv
+HELLO_ARGV = {
+    "alpha": ["alpha", "--greeting=hello"],
+    "beta": ["beta", "one", "two"],
+    "gamma": ["gamma"],
+}
+
+# One CPU shared by the victim and two `sse` partitions, which set
+# rounding modes and precisions of their own: the victim's checksum comes
+# out right only if none leaks into it. Two floods on two other CPUs print
+# at the same time as each other and as the victim.
+SWITCHING = [
+    Partition("victim", "victim", "victim %d" % VICTIM_ROUNDS, cpu=1),
+    Partition("sse-a", "sse", cpu=1),
+    Partition("sse-b", "sse", cpu=1),
+    Partition("flood-a", "attack", "attack flood", cpu=2),
+    Partition("flood-b", "attack", "attack flood", cpu=3),
+]
+FLOOD_LINES = 500       # tests/programs/attack/flood.c
+FLOOD_TEXT = "".join(chr(ord("A") + i % 26) for i in range(140))
+FLOOD_NUMBER = re.compile(r"flood (\d+) ")
+
+
+@pytest.fixture(scope="module")
+def default_run(system):
+    return system.boot(system.build())
+
+
+@pytest.fixture(scope="module")
+def switching(system):
+    return system.boot(system.build(dts=system_dts(SWITCHING)))
+
+
+def test_default_system_runs_hello_with_its_argv(default_run):
+    run = default_run
+    for name, argv in HELLO_ARGV.items():
+        want = ["hello from %s" % name] + ['argv[%d] = "%s"' % (i, arg)
+                                          for i, arg in enumerate(argv)]
+        assert run.partition_lines(name) == want, run
+        assert run.expect("[%s] %s" % (name, want[-1])) < \
+            run.expect("[tessera] %s: exited with status 0" % name), run
+        assert run.faults(name) == [], run
+    assert run.status == HALT_OK, run
+
+
+def test_summary_has_a_line_per_partition(default_run):
+    for name in HELLO_ARGV:
+        assert default_run.summary(name) == (0, 0, 0), default_run
+
+
+def test_sse_and_x87_state_survive_switching_on_one_cpu(switching):
+    run = switching
+    for index, partition in enumerate(SWITCHING):
+        if partition.program != "sse":
+            continue
+        # tests/programs/sse/main.c: MXCSR and FCW from the partition id
+        mxcsr = 0x1f80 | (index % 4) << 13
+        fcw = (0x037f, 0x027f, 0x007f)[index % 3]
+        assert run.partition_lines(partition.name) == [
+            "sse: xmm0-xmm15, mxcsr 0x%04x and fcw 0x%04x intact over 200 "
+            "yields" % (mxcsr, fcw)], run
+        run.expect("[tessera] %s: exited with status 0" % partition.name)
+    assert run.partition_lines("victim") == victim_lines(VICTIM_ROUNDS), run
+    run.expect("[tessera] victim: exited with status 0")
+    assert run.status == HALT_OK, run
+
+
+def test_console_lines_are_whole_and_prefixed_beside_floods(switching):
+    run = switching
+    names = "|".join(re.escape(p.name) for p in SWITCHING)
+    line = re.compile(r"\[(tessera|%s)\] .*|qemu-run: .*" % names)
+    assert [l for l in run.lines if not line.fullmatch(l)] == [], run
+    assert run.partition_lines("victim") == victim_lines(VICTIM_ROUNDS), run
+    for flood in ("flood-a", "flood-b"):
+        lines = run.partition_lines(flood)
+        numbers = [int(m[1]) if m else -1 for m in map(FLOOD_NUMBER.match, lines)]
+        assert lines == ["flood %03d %s" % (n, FLOOD_TEXT) for n in numbers], run
+        assert numbers == sorted(set(numbers)), run
+        # a flood may lose lines, never silently
+        assert len(lines) == FLOOD_LINES or any(
+            flood in l and re.search(r"\bdrop|\blost", l)
+            for l in run.matching("[tessera] ")), run
+        run.expect("[tessera] %s: exited with status 0" % flood)
+    assert run.status == HALT_OK, run
