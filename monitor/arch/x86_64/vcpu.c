@@ -71,16 +71,39 @@ void arch_vcpu_reset(struct vcpu *v, uint64_t entry)
 		vcpu_loaded[v->cpu] = NULL;
 }
 
+static void vcpu_save(struct arch_vcpu *a)
+{
+	__asm__ __volatile__("fxsave64 %0" : "=m"(a->fpu));
+	__asm__ __volatile__("mov %%ds, %0; mov %%es, %1; mov %%fs, %2; mov %%gs, %3"
+			     : "=r"(a->ds), "=r"(a->es), "=r"(a->fs), "=r"(a->gs));
+	a->fs_base = rdmsr(MSR_FS_BASE);
+	a->gs_base = rdmsr(MSR_KERNEL_GS_BASE);
+}
+
+/*
+ * The selectors are ones the partition had loaded, so valid in ring 0 too.
+ * Loading GS replaces the active GS_BASE, the monitor's: it is loaded
+ * between two swapgs, with the monitor's base parked in KERNEL_GS_BASE
+ * (an NMI in between sees a user GS_BASE and swaps, as from ring 3).
+ * Loading FS or GS sets its base from the GDT; the MSRs set the real
+ * ones after.
+ */
+static void vcpu_load(const struct arch_vcpu *a)
+{
+	__asm__ __volatile__("fxrstor64 %0" :: "m"(a->fpu));
+	__asm__ __volatile__("mov %0, %%ds; mov %1, %%es; mov %2, %%fs\n\t"
+			     "swapgs; mov %3, %%gs; swapgs"
+			     :: "r"(a->ds), "r"(a->es), "r"(a->fs), "r"(a->gs)
+			     : "memory");
+	wrmsr(MSR_FS_BASE, a->fs_base);
+	wrmsr(MSR_KERNEL_GS_BASE, a->gs_base);
+}
+
 static void vcpu_switch(struct vcpu *old, struct vcpu *v)
 {
-	if (old) {
-		__asm__ __volatile__("fxsave64 %0" : "=m"(old->arch.fpu));
-		old->arch.fs_base = rdmsr(MSR_FS_BASE);
-		old->arch.gs_base = rdmsr(MSR_KERNEL_GS_BASE);
-	}
-	__asm__ __volatile__("fxrstor64 %0" :: "m"(v->arch.fpu));
-	wrmsr(MSR_FS_BASE, v->arch.fs_base);
-	wrmsr(MSR_KERNEL_GS_BASE, v->arch.gs_base);
+	if (old)
+		vcpu_save(&old->arch);
+	vcpu_load(&v->arch);
 	write_cr3(v->partition->vspace.root);
 }
 

@@ -6,7 +6,9 @@
  * The x86_64 half of a vCPU (struct vcpu in tessera/vcpu.h) and of a
  * partition's address space. While a vCPU is off its CPU, all of its state
  * is here: the trap frame (general registers, rip, rflags, rsp), the
- * x87/SSE state as fxsave writes it, and the FS and GS bases. The monitor
+ * x87/SSE state as fxsave writes it, the data segment selectors a
+ * partition may load (the monitor's 64-bit code never uses them), and the
+ * FS and GS bases. The monitor
  * is built without SSE (-mgeneral-regs-only), so a vCPU's FPU registers
  * stay live in the CPU through every monitor entry and are saved only
  * when another vCPU takes the CPU.
@@ -23,6 +25,7 @@ struct arch_vcpu {
 	struct cpu_regs regs;
 	uint64_t fs_base;
 	uint64_t gs_base;	/* in KERNEL_GS_BASE while in the monitor */
+	uint16_t ds, es, fs, gs;
 };
 
 /* A partition's page tables: what CR3 holds while its vCPUs run. */
