@@ -28,6 +28,8 @@ from typing import NamedTuple
 import pytest
 
 SRCTREE = os.path.abspath(os.path.join(os.path.dirname(__file__), "..", ".."))
+# the run's verdicts, monitor/include/tessera/halt.h
+HALT_OK, HALT_PARTITION_FAILED, HALT_MISMATCH, HALT_PANIC = 0, 1, 2, 3
 BOOT_TIMEOUT = 120	# seconds; a boot takes a few under TCG on 2 cores
 BUILD_TIMEOUT = 600
 
@@ -229,6 +231,18 @@ def config_value(out, symbol):
 
 
 VICTIM_STEPS = 100000   # tests/programs/victim/main.c
+VICTIM_ROUNDS = 16      # a few hundred ms under TCG
+
+
+def victim(cpu):
+    """The partition the attacks must not disturb: `victim` on `cpu`."""
+    return Partition("victim", "victim", "victim %d" % VICTIM_ROUNDS, cpu=cpu)
+
+
+def assert_victim_finished(run):
+    """The victim printed all it should have, and exited with status 0."""
+    assert run.partition_lines("victim") == victim_lines(VICTIM_ROUNDS), run
+    run.expect("[tessera] victim: exited with status 0")
 
 
 @functools.lru_cache(maxsize=None)

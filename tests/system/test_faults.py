@@ -23,10 +23,9 @@ import re
 
 import pytest
 
-from conftest import Partition, config_value, system_dts, victim_lines
+from conftest import (HALT_PARTITION_FAILED, Partition, assert_victim_finished,
+                      config_value, system_dts, victim)
 
-HALT_PARTITION_FAILED = 1       # monitor/include/tessera/halt.h
-VICTIM_ROUNDS = 16
 VICTIM_CPU = 1
 
 # Where QEMU 7.2's TCG is not the architecture. It raises neither #XM nor
@@ -74,10 +73,9 @@ ATTACKS = {
 
 CONTAINED = [mode for mode in ATTACKS if mode not in EMULATOR_GAPS]
 
-VICTIM = Partition("victim", "victim", "victim %d" % VICTIM_ROUNDS, cpu=VICTIM_CPU)
 RESTARTER = Partition("restarter", "attack", "attack restart", cpu=3,
                       on_fault="restart")
-FAULTS = [VICTIM] + [
+FAULTS = [victim(VICTIM_CPU)] + [
     Partition(mode, "attack", "attack " + mode, cpu=cpu)
     for mode, (cpu, _, _, _) in ATTACKS.items()
 ] + [RESTARTER]
@@ -92,11 +90,6 @@ def attacked(system):
     out = system.build(dts=system_dts(FAULTS),
                        config={"MAX_PARTITIONS": len(FAULTS)})
     return out, system.boot(out)
-
-
-def assert_victim_finished(run):
-    assert run.partition_lines("victim") == victim_lines(VICTIM_ROUNDS), run
-    run.expect("[tessera] victim: exited with status 0")
 
 
 @pytest.mark.parametrize("mode", [

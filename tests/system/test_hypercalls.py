@@ -10,14 +10,13 @@ import re
 
 import pytest
 
-from conftest import Partition, system_dts, victim_lines
+from conftest import (HALT_OK, Partition, assert_victim_finished, system_dts,
+                      victim)
 
-HALT_OK = 0             # monitor/include/tessera/halt.h
-VICTIM_ROUNDS = 16
 LINE_MAX = 160          # TESSERA_CONSOLE_LINE_MAX
 
 HOSTILE = [
-    Partition("victim", "victim", "victim %d" % VICTIM_ROUNDS, cpu=1),
+    victim(cpu=1),
     Partition("hostile", "attack", "attack hypercalls", cpu=1),
     Partition("console", "attack", "attack console", cpu=2),
 ]
@@ -66,8 +65,7 @@ def test_hostile_hypercalls_get_their_documented_errors(hostile):
 
 def test_the_monitor_and_the_partition_beside_stay_up(hostile):
     run = hostile
-    assert run.partition_lines("victim") == victim_lines(VICTIM_ROUNDS), run
-    run.expect("[tessera] victim: exited with status 0")
+    assert_victim_finished(run)
     assert run.summary("hostile") == (0, 0, 0), run
     assert run.status == HALT_OK, run
 

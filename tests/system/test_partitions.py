@@ -8,10 +8,8 @@ import re
 
 import pytest
 
-from conftest import Partition, system_dts, victim_lines
-
-HALT_OK = 0             # monitor/include/tessera/halt.h
-VICTIM_ROUNDS = 16
+from conftest import (HALT_OK, Partition, assert_victim_finished, system_dts,
+                      victim)
 
 # configs/qemu_pc.dts: each partition's bootargs, which are its argv
 HELLO_ARGV = {
@@ -25,7 +23,7 @@ HELLO_ARGV = {
 # out right only if none leaks into it. Two floods on two other CPUs print
 # at the same time as each other and as the victim.
 SWITCHING = [
-    Partition("victim", "victim", "victim %d" % VICTIM_ROUNDS, cpu=1),
+    victim(cpu=1),
     Partition("sse-a", "sse", cpu=1),
     Partition("sse-b", "sse", cpu=1),
     Partition("flood-a", "attack", "attack flood", cpu=2),
@@ -75,8 +73,7 @@ def test_sse_and_x87_state_survive_switching_on_one_cpu(switching):
             "sse: xmm0-xmm15, mxcsr 0x%04x and fcw 0x%04x intact over 200 "
             "yields" % (mxcsr, fcw)], run
         run.expect("[tessera] %s: exited with status 0" % partition.name)
-    assert run.partition_lines("victim") == victim_lines(VICTIM_ROUNDS), run
-    run.expect("[tessera] victim: exited with status 0")
+    assert_victim_finished(run)
     assert run.status == HALT_OK, run
 
 
@@ -85,7 +82,7 @@ def test_console_lines_are_whole_and_prefixed_beside_floods(switching):
     names = "|".join(re.escape(p.name) for p in SWITCHING)
     line = re.compile(r"\[(tessera|%s)\] .*|qemu-run: .*" % names)
     assert [l for l in run.lines if not line.fullmatch(l)] == [], run
-    assert run.partition_lines("victim") == victim_lines(VICTIM_ROUNDS), run
+    assert_victim_finished(run)
     for flood in ("flood-a", "flood-b"):
         lines = run.partition_lines(flood)
         numbers = [int(m[1]) if m else -1 for m in map(FLOOD_NUMBER.match, lines)]
