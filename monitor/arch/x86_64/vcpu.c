@@ -107,10 +107,28 @@ static void vcpu_switch(struct vcpu *old, struct vcpu *v)
 	write_cr3(v->partition->vspace.root);
 }
 
-/* Below TESSERA_USER_TOP, so canonical and a partition's address. */
-static bool vcpu_rip_ok(uint64_t rip)
+/* In the lower half: what iretq can load without faulting in ring 0. */
+static bool vcpu_canonical(uint64_t va)
 {
-	return rip < TESSERA_USER_TOP;
+	return va < (1UL << 47);
+}
+
+/*
+ * A frame iretq would fault on in ring 0 is the partition's fault: a rip
+ * beyond its address space (syscall's return address cannot be one, since
+ * nothing is mapped near the end of the lower half; it is checked all the
+ * same), or a stack pointer it set to a non-canonical value.
+ */
+static bool vcpu_frame_faults(struct vcpu *v, const struct cpu_regs *regs)
+{
+	struct fault_info f = { "#GP", VECTOR_GP, 0, regs->rip, 0 };
+
+	if (regs->rip < TESSERA_USER_TOP && vcpu_canonical(regs->rsp))
+		return false;
+	if (regs->rip < TESSERA_USER_TOP)
+		f = (struct fault_info){ "#SS", VECTOR_SS, 0, regs->rip, 0 };
+	fault_partition(v, &f);
+	return true;
 }
 
 void arch_vcpu_resume(struct vcpu *v)
@@ -122,12 +140,8 @@ void arch_vcpu_resume(struct vcpu *v)
 		vcpu_switch(*loaded, v);
 		*loaded = v;
 	}
-	if (!vcpu_rip_ok(regs->rip)) {
-		struct fault_info f = { "#GP", VECTOR_GP, 0, regs->rip, 0 };
-
-		fault_partition(v, &f);
+	if (vcpu_frame_faults(v, regs))
 		sched_resume();
-	}
 	regs->rflags = (regs->rflags & RFLAGS_USER) | RFLAGS_ENTRY;
 	regs->cs = GDT_USER_CS;
 	regs->ss = GDT_USER_DS;
