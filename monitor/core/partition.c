@@ -6,22 +6,23 @@
 
 #include <stdbool.h>
 #include <stdint.h>
-#include <tables.h>		/* generated: TESSERA_NR_* */
+#include <tables.h>		/* generated: TESSERA_MAX_PARTITION_SIZE */
 #include <public/layout.h>
 #include <tessera/errno.h>
 #include <tessera/halt.h>
 #include <tessera/partition.h>
+#include <tessera/partition_slots.h>
 #include <tessera/printk.h>
 #include <tessera/start_info.h>
 #include <tessera/string.h>
 
-static struct partition partitions[TESSERA_NR_PARTITIONS];
-struct vcpu vcpus[TESSERA_NR_VCPUS];
+static struct partition partitions[PARTITION_SLOTS];
+struct vcpu vcpus[VCPU_SLOTS];
 
 /* Mapped into the partitions: nothing else may share their pages. */
-static union start_info_page start_info_pages[TESSERA_NR_PARTITIONS]
+static union start_info_page start_info_pages[PARTITION_SLOTS]
 	__aligned(TESSERA_PAGE_SIZE);
-static union shared_info_page shared_info_pages[TESSERA_NR_PARTITIONS]
+static union shared_info_page shared_info_pages[PARTITION_SLOTS]
 	__aligned(TESSERA_PAGE_SIZE);
 
 /* Partitions that have not ended yet; whoever ends the last one halts. */

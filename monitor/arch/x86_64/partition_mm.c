@@ -10,7 +10,7 @@
  */
 
 #include <stdint.h>
-#include <tables.h>		/* generated: TESSERA_NR_PARTITIONS, ... */
+#include <tables.h>		/* generated: TESSERA_MAX_PARTITION_SIZE */
 #include <arch/cpufeature.h>
 #include <arch/image.h>
 #include <arch/paging.h>
@@ -18,6 +18,7 @@
 #include <public/layout.h>
 #include <tessera/errno.h>
 #include <tessera/partition.h>
+#include <tessera/partition_slots.h>
 #include <tessera/printk.h>
 #include <tessera/string.h>
 
@@ -26,7 +27,7 @@
 #define PML4_ENTRIES	512
 #define PML4_KERNEL	256	/* the upper half's first entry */
 
-static uint8_t vspace_pool[TESSERA_NR_PARTITIONS][VSPACE_PAGES][PAGE_SIZE]
+static uint8_t vspace_pool[PARTITION_SLOTS][VSPACE_PAGES][PAGE_SIZE]
 	__aligned(PAGE_SIZE);
 
 /* The share being filled (boot CPU only, one partition at a time). */
