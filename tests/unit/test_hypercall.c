@@ -1,0 +1,134 @@
+// SPDX-License-Identifier: MIT
+/*
+ * Hypercall dispatch (monitor/core/hypercall.c) with a partition in
+ * ordinary memory: every number that is not a call is -ENOSYS, the
+ * version query, console writes checked before a byte is read (nothing
+ * printed on an error), yield and exit reaching the scheduler and the
+ * partition's end.
+ */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <string.h>
+#include <cmocka.h>
+
+#include <console_capture.h>
+#include <public/hypercall.h>
+#include <public/layout.h>
+#include <public/version.h>
+#include <tessera/errno.h>
+#include <tessera/hypercall.h>
+#include <tessera/partition.h>
+#include <tessera/sched.h>
+
+#define MEM_SIZE	0x10000UL
+
+static uint8_t mem[MEM_SIZE];
+static union start_info_page si;
+static const struct tt_partition tt = { .name = "web", .mem = { 0, MEM_SIZE } };
+static struct partition p;
+static struct vcpu v;
+static int yields, ends, end_status;
+
+void sched_yield(void)
+{
+	yields++;
+}
+
+void partition_end(struct partition *part, enum partition_state how,
+		   int exit_status)
+{
+	assert_ptr_equal(part, &p);
+	assert_int_equal(how, PARTITION_EXITED);
+	ends++;
+	end_status = exit_status;
+}
+
+static int setup(void **state)
+{
+	capture_start();
+	p = (struct partition){ .tt = &tt, .mem = mem, .start_info = &si };
+	console_stream_init(&p.console, tt.name);
+	v = (struct vcpu){ .partition = &p };
+	yields = ends = end_status = 0;
+	return 0;
+}
+
+static int64_t hc(uint64_t nr, uint64_t a0, uint64_t a1)
+{
+	const uint64_t args[HYPERCALL_NR_ARGS] = { a0, a1, ~0UL, ~0UL, ~0UL, ~0UL };
+
+	return hypercall_dispatch(&v, nr, args);
+}
+
+static void test_unknown_numbers(void **state)
+{
+	for (uint64_t nr = 4; nr < 0x100; nr++)
+		assert_int_equal(hc(nr, 0, 0), -ENOSYS);
+	assert_int_equal(hc(1UL << 63, 0, 0), -ENOSYS);
+	assert_int_equal(hc(UINT64_MAX, 0, 0), -ENOSYS);
+	assert_int_equal(hc((1UL << 32) | TESSERA_HC_EXIT, 0, 0), -ENOSYS);
+	assert_int_equal(hc(-(uint64_t)TESSERA_HC_MAX, 0, 0), -ENOSYS);
+	assert_int_equal(ends + yields, 0);
+}
+
+static void test_version(void **state)
+{
+	si.si.features = 0;
+	assert_int_equal(hc(TESSERA_HC_VERSION, TESSERA_VERSION_ABI, 0),
+			 TESSERA_ABI_VERSION);
+	assert_int_equal(hc(TESSERA_HC_VERSION, TESSERA_VERSION_FEATURES, 0), 0);
+	assert_int_equal(hc(TESSERA_HC_VERSION, 2, 0), -EINVAL);
+	assert_int_equal(hc(TESSERA_HC_VERSION, 1UL << 32, 0), -EINVAL);
+}
+
+static void test_console_write(void **state)
+{
+	memcpy(mem + 0x100, "hi\n", 3);
+	assert_int_equal(hc(TESSERA_HC_CONSOLE_WRITE, TESSERA_MEM_BASE + 0x100, 3), 3);
+	assert_string_equal(capture_text(), "[web] hi\n");
+	assert_int_equal(hc(TESSERA_HC_CONSOLE_WRITE, TESSERA_MEM_BASE, 0), 0);
+}
+
+static void test_console_write_refused(void **state)
+{
+	const uint64_t end = TESSERA_MEM_BASE + MEM_SIZE;
+
+	memset(mem, 'x', sizeof(mem));
+	assert_int_equal(hc(TESSERA_HC_CONSOLE_WRITE, 0, 16), -EFAULT);
+	assert_int_equal(hc(TESSERA_HC_CONSOLE_WRITE, TESSERA_START_INFO_ADDR, 16),
+			 -EFAULT);
+	assert_int_equal(hc(TESSERA_HC_CONSOLE_WRITE, end - 8, 16), -EFAULT);
+	assert_int_equal(hc(TESSERA_HC_CONSOLE_WRITE, UINT64_MAX - 7, 16), -EFAULT);
+	assert_int_equal(hc(TESSERA_HC_CONSOLE_WRITE, 0xffffffff80100000UL, 16),
+			 -EFAULT);
+	assert_int_equal(hc(TESSERA_HC_CONSOLE_WRITE, TESSERA_MEM_BASE,
+			    TESSERA_CONSOLE_WRITE_MAX + 1), -E2BIG);
+	assert_int_equal(hc(TESSERA_HC_CONSOLE_WRITE, TESSERA_MEM_BASE + 16,
+			    UINT64_MAX - 8), -E2BIG);
+	console_stream_flush(&p.console);
+	assert_string_equal(capture_text(), "");
+}
+
+static void test_yield_and_exit(void **state)
+{
+	assert_int_equal(hc(TESSERA_HC_YIELD, 0, 0), 0);
+	assert_int_equal(yields, 1);
+	hc(TESSERA_HC_EXIT, 0xdeadbeefffffffffUL, 0);
+	assert_int_equal(ends, 1);
+	assert_int_equal(end_status, -1);	/* the low 32 bits, signed */
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test_setup(test_unknown_numbers, setup),
+		cmocka_unit_test_setup(test_version, setup),
+		cmocka_unit_test_setup(test_console_write, setup),
+		cmocka_unit_test_setup(test_console_write_refused, setup),
+		cmocka_unit_test_setup(test_yield_and_exit, setup),
+	};
+
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
