@@ -6,7 +6,6 @@
 #include <tessera/format.h>
 #include <tessera/halt.h>
 #include <tessera/partition.h>
-#include <tessera/percpu.h>
 #include <tessera/printk.h>
 
 #define FAULT_ACTION_MAX	48

@@ -34,3 +34,6 @@ test_vspace_SRCS := monitor/arch/x86_64/vspace.c monitor/arch/x86_64/pagetable.c
 test_start_info_SRCS := monitor/core/start_info.c monitor/lib/string.c
 test_hypercall_SRCS := monitor/core/hypercall.c monitor/core/uaccess.c \
 	monitor/core/console_stream.c $(CONSOLE_SRCS)
+test_fault_SRCS := monitor/core/fault.c monitor/core/console_stream.c \
+	$(CONSOLE_SRCS)
+test_fault_CFLAGS := -DCONFIG_MAX_RESTARTS=3

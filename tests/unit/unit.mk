@@ -1,6 +1,7 @@
 # Host unit tests in C (cmocka). Each tests/unit/test_<name>.c is linked
 # with the monitor or library sources listed in test_<name>_SRCS
-# (tests/unit/sources.mk), built with the sanitizers and run by
+# (tests/unit/sources.mk), compiled with test_<name>_CFLAGS where a source
+# needs a Kconfig value, built with the sanitizers and run by
 # `make check-unit` (part of `make check`). They need nothing but the host
 # compiler and libcmocka: no configuration, no generated file.
 #
@@ -25,7 +26,7 @@ $(UNIT_OUT)/%: $(UNIT_DIR)/%.c $$(addprefix $(srctree)/,$$($$*_SRCS)) \
 		$(UNIT_DIR)/sources.mk $(UNIT_DIR)/unit.mk
 	$(quiet) HOSTCC $(patsubst $(srctree)/%,%,$<)
 	@mkdir -p $(dir $@)
-	$(Q)$(HOSTCC) $(UNIT_CFLAGS) -MF $@.d -MT $@ -o $@ $< \
+	$(Q)$(HOSTCC) $(UNIT_CFLAGS) $($*_CFLAGS) -MF $@.d -MT $@ -o $@ $< \
 		$(addprefix $(srctree)/,$($*_SRCS)) -lcmocka
 
 -include $(wildcard $(UNIT_OUT)/*.d)
