@@ -28,8 +28,6 @@ static union shared_info_page shared_info_pages[PARTITION_SLOTS]
 /* Partitions that have not ended yet; whoever ends the last one halts. */
 static unsigned int partitions_live;
 
-static __noreturn void partitions_finish(void);
-
 BUILD_BUG_ON(sizeof(union start_info_page) != TESSERA_PAGE_SIZE);
 BUILD_BUG_ON(sizeof(union shared_info_page) != TESSERA_PAGE_SIZE);
 BUILD_BUG_ON(TESSERA_MAX_PARTITION_SIZE > TESSERA_MEM_MAX);
@@ -93,6 +91,41 @@ void partition_start(struct partition *p)
 	p->state = PARTITION_RUNNING;
 }
 
+/* "1 fault", "2 faults" */
+static const char *partition_plural(unsigned int n)
+{
+	return n == 1 ? "" : "s";
+}
+
+static void partition_summary(const struct partition *p)
+{
+	char how[48];
+
+	if (p->state == PARTITION_EXITED)
+		snprintf(how, sizeof(how), "exited with status %d",
+			 p->exit_status);
+	else
+		snprintf(how, sizeof(how), "halted");
+	printk("summary: %s %s, %u fault%s, %u restart%s", p->tt->name, how,
+	       p->faults, partition_plural(p->faults), p->restarts,
+	       partition_plural(p->restarts));
+}
+
+/* Every partition has ended: each one's line, then the verdict. */
+static __noreturn void partitions_finish(void)
+{
+	bool ok = true;
+
+	for (unsigned int i = 0; i < tessera_tables.nr_partitions; i++) {
+		const struct partition *p = &partitions[i];
+
+		partition_summary(p);
+		ok &= p->state == PARTITION_EXITED && !p->exit_status &&
+		      !p->faults;
+	}
+	machine_halt(ok ? HALT_OK : HALT_PARTITION_FAILED);
+}
+
 void partitions_init(void)
 {
 	const struct tessera_tables *t = &tessera_tables;
@@ -116,41 +149,6 @@ void partitions_init(void)
 	}
 	if (!partitions_live)
 		partitions_finish();
-}
-
-/* "1 fault", "2 faults" */
-static const char *partition_plural(unsigned int n)
-{
-	return n == 1 ? "" : "s";
-}
-
-static void partition_summary(const struct partition *p)
-{
-	char how[48];
-
-	if (p->state == PARTITION_EXITED)
-		snprintf(how, sizeof(how), "exited with status %d",
-			 p->exit_status);
-	else
-		snprintf(how, sizeof(how), "halted");
-	printk("summary: %s %s, %u fault%s, %u restart%s", p->tt->name, how,
-	       p->faults, partition_plural(p->faults), p->restarts,
-	       partition_plural(p->restarts));
-}
-
-/* Every partition has ended: each one's line, then the verdict. */
-static void partitions_finish(void)
-{
-	bool ok = true;
-
-	for (unsigned int i = 0; i < tessera_tables.nr_partitions; i++) {
-		const struct partition *p = &partitions[i];
-
-		partition_summary(p);
-		ok &= p->state == PARTITION_EXITED && !p->exit_status &&
-		      !p->faults;
-	}
-	machine_halt(ok ? HALT_OK : HALT_PARTITION_FAILED);
 }
 
 void partition_end(struct partition *p, enum partition_state how,
