@@ -10,6 +10,7 @@
 #include <stdint.h>
 #include <arch/smp.h>
 #include <arch/traps.h>
+#include <arch/vcpu.h>
 #include <arch/vectors.h>
 #include <drivers/lapic.h>
 #include <tessera/panic.h>
@@ -46,8 +47,6 @@ const char *trap_name(uint64_t vector)
 		return trap_names[vector];
 	return vector < NR_EXCEPTIONS ? "reserved exception" : "interrupt";
 }
-
-__noreturn void vcpu_trap(struct cpu_regs *regs);
 
 void trap_dispatch(struct cpu_regs *regs)
 {

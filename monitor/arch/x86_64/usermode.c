@@ -9,9 +9,8 @@
 #include <arch/processor.h>
 #include <arch/regs.h>
 #include <arch/segment.h>
+#include <arch/vcpu.h>
 #include <tessera/partition.h>
-
-void syscall_entry(void);
 
 /*
  * Cleared by syscall: interrupts stay off until the kernel stack is in

@@ -45,10 +45,6 @@ BUILD_BUG_ON(offsetof(struct vcpu, arch.fpu) % 16);
 			 RFLAGS_AC | RFLAGS_ID)
 #define RFLAGS_ENTRY	(RFLAGS_IF | RFLAGS_RESERVED)
 
-__noreturn void vcpu_enter(const struct cpu_regs *regs);
-__noreturn void vcpu_trap(struct cpu_regs *regs);
-__noreturn void vcpu_syscall(struct cpu_regs *regs);
-
 /* The vCPU whose FPU state, segment bases and CR3 each CPU holds. */
 static struct vcpu *vcpu_loaded[CONFIG_MAX_CPUS];
 

@@ -33,4 +33,16 @@ struct arch_vspace {
 	uint64_t root;
 };
 
+/* ---- the ways between ring 3 and the monitor (vcpu.c, syscall.S) ---- */
+
+/* LSTAR: a partition's syscall arrives here. */
+void syscall_entry(void);
+
+/* Ring 3 from a saved frame, by iretq. */
+__noreturn void vcpu_enter(const struct cpu_regs *regs);
+
+/* A trap from ring 3 (trap_dispatch), a syscall (syscall_entry). */
+__noreturn void vcpu_trap(struct cpu_regs *regs);
+__noreturn void vcpu_syscall(struct cpu_regs *regs);
+
 #endif
