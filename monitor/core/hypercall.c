@@ -62,10 +62,25 @@ static const hypercall_fn hypercalls[TESSERA_HC_MAX] = {
 	[TESSERA_HC_EXIT] = hypercall_exit,
 };
 
+/*
+ * nr when it is below size, else 0, without a branch: a CPU that
+ * speculates past the bounds check still reads the table in bounds
+ * (Spectre v1, as Linux's array_index_nospec). The empty asm hides nr's
+ * known range from the compiler, which would otherwise fold the mask away.
+ */
+static uint64_t hypercall_nospec(uint64_t nr, uint64_t size)
+{
+	__asm__("" : "+r"(nr));
+	return nr & (uint64_t)(~(int64_t)(nr | (size - 1 - nr)) >> 63);
+}
+
 int64_t hypercall_dispatch(struct vcpu *v, uint64_t nr,
 			   const uint64_t args[HYPERCALL_NR_ARGS])
 {
-	if (nr >= ARRAY_SIZE(hypercalls) || !hypercalls[nr])
+	hypercall_fn fn;
+
+	if (nr >= ARRAY_SIZE(hypercalls))
 		return -ENOSYS;
-	return hypercalls[nr](v, args);
+	fn = hypercalls[hypercall_nospec(nr, ARRAY_SIZE(hypercalls))];
+	return fn ? fn(v, args) : -ENOSYS;
 }
