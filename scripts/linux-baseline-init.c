@@ -1,0 +1,131 @@
+// SPDX-License-Identifier: MIT
+/*
+ * /init of the Linux baseline's initramfs (scripts/linux-baseline).
+ *
+ * Runs the command the kernel command line gives after "--" (the kernel
+ * hands those words to init as its arguments) or, without one, every
+ * program under /bench in name order; then ends the run the way the
+ * Tessera monitor does, through QEMU's isa-debug-exit device, so that
+ * scripts/qemu-run turns it into an exit status: 0 when every program
+ * exited 0, 1 otherwise. Were init to return instead, the kernel would
+ * panic, panic=-1 reboot and -no-reboot stop QEMU without a verdict.
+ *
+ * DEBUG_EXIT_PORT and DEBUG_EXIT_BASE come from the compiler's command
+ * line, taken from the board and from scripts/qemu-run.
+ */
+
+#define _GNU_SOURCE
+#include <dirent.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/io.h>
+#include <sys/ioctl.h>
+#include <sys/mount.h>
+#include <sys/reboot.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#define BENCH_DIR "/bench"
+
+static void mount_or_warn(const char *type, const char *dir)
+{
+	if (mount(type, dir, type, 0, NULL))
+		perror(dir);
+}
+
+/*
+ * The kernel opens /dev/console for init only if the initramfs has that
+ * node, and building one would need root: init opens it itself, as the
+ * session's controlling terminal so that ^C reaches a shell's children.
+ */
+static void console_open(void)
+{
+	int fd;
+
+	mount("devtmpfs", "/dev", "devtmpfs", 0, NULL);
+	fd = open("/dev/console", O_RDWR);
+	if (fd < 0)
+		return;
+	dup2(fd, 0);
+	dup2(fd, 1);
+	dup2(fd, 2);
+	if (fd > 2)
+		close(fd);
+	setsid();
+	ioctl(0, TIOCSCTTY, 1);
+}
+
+/* Runs argv[0] (searched in PATH) to its end: 0 when it exited 0. */
+static int run(char *const argv[])
+{
+	int status;
+	pid_t pid = fork();
+
+	if (pid < 0) {
+		perror("init: fork");
+		return 1;
+	}
+	if (pid == 0) {
+		execvp(argv[0], argv);
+		fprintf(stderr, "init: %s: %s\n", argv[0], strerror(errno));
+		_exit(127);
+	}
+	while (waitpid(pid, &status, 0) < 0)
+		;
+	if (WIFEXITED(status) && WEXITSTATUS(status) == 0)
+		return 0;
+	if (WIFEXITED(status))
+		printf("init: %s: exited with status %d\n", argv[0],
+		       WEXITSTATUS(status));
+	else
+		printf("init: %s: killed by signal %d\n", argv[0],
+		       WTERMSIG(status));
+	return 1;
+}
+
+static int run_bench_dir(void)
+{
+	struct dirent **names;
+	char path[512];
+	int n, i, failed = 0;
+
+	n = scandir(BENCH_DIR, &names, NULL, alphasort);
+	if (n < 0) {
+		perror(BENCH_DIR);
+		return 1;
+	}
+	for (i = 0; i < n; i++) {
+		if (names[i]->d_name[0] != '.') {
+			snprintf(path, sizeof(path), BENCH_DIR "/%s",
+				 names[i]->d_name);
+			failed |= run((char *[]){ path, NULL });
+		}
+		free(names[i]);
+	}
+	free(names);
+	return failed;
+}
+
+static void __attribute__((noreturn)) machine_off(int status)
+{
+	fflush(NULL);
+	sync();
+	if (ioperm(DEBUG_EXIT_PORT, 1, 1) == 0)
+		outb(DEBUG_EXIT_BASE + status, DEBUG_EXIT_PORT);
+	/* No debug-exit device: QEMU stops anyway, without a verdict. */
+	reboot(RB_POWER_OFF);
+	for (;;)
+		pause();
+}
+
+int main(int argc, char *argv[])
+{
+	console_open();
+	mount_or_warn("proc", "/proc");
+	mount_or_warn("sysfs", "/sys");
+	setenv("PATH", "/bin:" BENCH_DIR, 1);
+	machine_off(argc > 1 ? run(argv + 1) : run_bench_dir());
+}
