@@ -35,30 +35,6 @@ void sched_tick(void)
 	sched_this()->switch_due = true;
 }
 
-/*
- * The first runnable vCPU of this CPU after `after` in table order (after
- * itself last), and how many are runnable here.
- */
-static struct vcpu *sched_next(unsigned int cpu, const struct vcpu *after,
-			       unsigned int *nr_runnable)
-{
-	unsigned int n = tessera_tables.nr_vcpus;
-	unsigned int start = after ? (unsigned int)(after - vcpus) + 1 : 0;
-	struct vcpu *next = NULL;
-
-	*nr_runnable = 0;
-	for (unsigned int k = 0; k < n; k++) {
-		struct vcpu *v = &vcpus[(start + k) % n];
-
-		if (v->cpu != cpu || v->state != VCPU_RUNNABLE)
-			continue;
-		if (!next)
-			next = v;
-		(*nr_runnable)++;
-	}
-	return next;
-}
-
 void sched_resume(void)
 {
 	struct sched_cpu *sc = sched_this();
@@ -67,7 +43,8 @@ void sched_resume(void)
 
 	if (v && v->state == VCPU_RUNNABLE && !sc->switch_due)
 		arch_vcpu_resume(v);
-	v = sched_next(this_cpu()->index, v, &nr);
+	v = sched_pick(vcpus, tessera_tables.nr_vcpus, this_cpu()->index, v,
+		       &nr);
 	sc->current = v;
 	sc->switch_due = false;
 	/* a new turn: a tick only when another vCPU waits for this CPU */

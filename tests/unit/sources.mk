@@ -37,3 +37,4 @@ test_hypercall_SRCS := monitor/core/hypercall.c monitor/core/uaccess.c \
 test_fault_SRCS := monitor/core/fault.c monitor/core/console_stream.c \
 	$(CONSOLE_SRCS)
 test_fault_CFLAGS := -DCONFIG_MAX_RESTARTS=3
+test_sched_pick_SRCS := monitor/core/sched_pick.c

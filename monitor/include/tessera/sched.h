@@ -35,4 +35,12 @@ void sched_tick(void);
 /* Back to ring 3: the current vCPU, or the next one due. */
 __noreturn void sched_resume(void);
 
+/*
+ * The first runnable vCPU of `cpu` in table[0..n) after `after` (NULL:
+ * from the start), `after` itself last, or NULL; and how many of that
+ * CPU's vCPUs are runnable (monitor/core/sched_pick.c, host-tested).
+ */
+struct vcpu *sched_pick(struct vcpu *table, unsigned int n, unsigned int cpu,
+			const struct vcpu *after, unsigned int *nr_runnable);
+
 #endif
