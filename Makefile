@@ -46,7 +46,7 @@ endif
 # Targets that only touch the configuration, or build their own, must not
 # need one in $(O).
 CONFIG_TARGETS := %_defconfig menuconfig olddefconfig savedefconfig \
-	$(NO_DEPS_TARGETS) check check-unit check-gen check-system
+	$(NO_DEPS_TARGETS) check check-unit check-gen check-system bench
 NEED_CONFIG := $(filter-out $(CONFIG_TARGETS),$(GOALS))
 
 .DEFAULT_GOAL := all
@@ -246,6 +246,18 @@ check-gen:
 
 check-system:
 	$(Q)$(PYTEST) $(srctree)/tests/system
+
+# ---- benchmarks ---------------------------------------------------------------
+
+# Tessera against the Linux baseline on the same QEMU machine, figures and
+# ratios in a table (docs/benchmarks.md); BENCH_MODES=icount and/or tcg.
+# Builds and downloads go to $(O)/bench; no test here times anything.
+BENCH_MODES ?= icount tcg
+
+.PHONY: bench
+bench:
+	$(Q)$(PYTHON) $(srctree)/tests/bench/run \
+		$(addprefix --mode ,$(BENCH_MODES)) $(O)/bench
 
 # ---- housekeeping -------------------------------------------------------------
 

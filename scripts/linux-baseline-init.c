@@ -9,6 +9,7 @@
  * scripts/qemu-run turns it into an exit status: 0 when every program
  * exited 0, 1 otherwise. Were init to return instead, the kernel would
  * panic, panic=-1 reboot and -no-reboot stop QEMU without a verdict.
+ * Its first line, "init: linux <release>", names the kernel measured.
  *
  * DEBUG_EXIT_PORT and DEBUG_EXIT_BASE come from the compiler's command
  * line, taken from the board and from scripts/qemu-run.
@@ -25,6 +26,7 @@
 #include <sys/ioctl.h>
 #include <sys/mount.h>
 #include <sys/reboot.h>
+#include <sys/utsname.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -123,7 +125,11 @@ static void __attribute__((noreturn)) machine_off(int status)
 
 int main(int argc, char *argv[])
 {
+	struct utsname uts;
+
 	console_open();
+	if (uname(&uts) == 0)	/* names the baseline in every record of it */
+		printf("init: linux %s\n", uts.release);
 	mount_or_warn("proc", "/proc");
 	mount_or_warn("sysfs", "/sys");
 	setenv("PATH", "/bin:" BENCH_DIR, 1);

@@ -1,0 +1,117 @@
+# SPDX-License-Identifier: MIT
+"""The figures of a benchmark run, read from its console, and the table
+that sets Tessera's beside the Linux baseline's.
+
+A figure is a console line `bench <name> <value> <unit>`
+(tests/bench/include/bench.h), prefixed with "[<partition>] " when a
+partition printed it. Nothing else of the console is read, so a benchmark
+program may print anything else it likes.
+"""
+import re
+
+FIGURE = re.compile(r"(?:\[(?P<partition>[^\]]+)\] )?"
+                    r"bench (?P<name>\S+) (?P<value>\S+) (?P<unit>\S+)")
+KERNEL = re.compile(r"init: linux (?P<release>\S+)")
+
+# The figures that measure the same thing on both sides, as rows
+# (what, Tessera's figure, the baseline's figure). Any other figure gets a
+# row of its own, with no ratio.
+COMPARISONS = [
+    ("hypercall / syscall round trip", "yield", "syscall"),
+    ("hypercall / syscall round trip, TSC", "yield_tsc", "syscall_tsc"),
+    ("spin loop on a whole CPU", "spin", "spin"),
+]
+
+NOT_MEASURED = "tessera: not measured yet (needs the partition runtime)"
+
+
+class FigureError(Exception):
+    pass
+
+
+class Figure:
+    def __init__(self, name, value, unit, where):
+        self.name = name
+        self.value = value
+        self.unit = unit
+        self.where = where	# "linux" or the partition that printed it
+
+    def __str__(self):
+        # Four significant digits, but never an exponent.
+        digits = f"{self.value:.0f}" if abs(self.value) >= 1000 else \
+            f"{self.value:.4g}"
+        return f"{digits} {self.unit}"
+
+
+def parse(console, where):
+    """The figures of one console, by name. `where` names a line that
+    came from no partition (the Linux baseline)."""
+    figures = {}
+    for line in console.splitlines():
+        m = FIGURE.fullmatch(line.strip())
+        if not m:
+            continue
+        try:
+            value = float(m["value"])
+        except ValueError:
+            raise FigureError(f"{line!r}: {m['value']} is not a number")
+        fig = Figure(m["name"], value, m["unit"], m["partition"] or where)
+        add(figures, fig)
+    return figures
+
+
+def add(figures, fig):
+    """Adds fig to figures; a name is one figure across every run."""
+    old = figures.get(fig.name)
+    if old:
+        raise FigureError(f"figure {fig.name} twice: from {old.where} "
+                          f"and from {fig.where}")
+    figures[fig.name] = fig
+
+
+def kernel(console):
+    """The release of the baseline's kernel, from its /init's first line."""
+    m = KERNEL.search(console)
+    return m["release"] if m else "unknown"
+
+
+def rows(tessera, linux):
+    """(what, Tessera's figure, the baseline's figure, ratio) for each row:
+    the comparisons that have a figure on either side, then the figures no
+    comparison names."""
+    out, named_t, named_l = [], set(), set()
+    for what, t_name, l_name in COMPARISONS:
+        named_t.add(t_name)
+        named_l.add(l_name)
+        t, l = tessera.get(t_name), linux.get(l_name)
+        if t or l:
+            out.append((what, t, l, ratio(t, l)))
+    out += [(name, tessera[name], None, None)
+            for name in sorted(tessera) if name not in named_t]
+    out += [(name, None, linux[name], None)
+            for name in sorted(linux) if name not in named_l]
+    return out
+
+
+def ratio(t, l):
+    if not (t and l) or l.value == 0:
+        return None
+    if t.unit != l.unit:
+        raise FigureError(f"figures {t.name} ({t.unit}) and {l.name} "
+                          f"({l.unit}) compared in different units")
+    return t.value / l.value
+
+
+def table(tessera, linux):
+    """The table, as lines of text."""
+    header = ("benchmark", "tessera", "linux", "tessera/linux")
+    body = [(what, str(t) if t else "-", str(l) if l else "-",
+             f"{r:.3f}" if r is not None else "-")
+            for what, t, l, r in rows(tessera, linux)]
+    widths = [max(len(row[i]) for row in [header] + body)
+              for i in range(len(header))]
+    lines = ["  ".join(cell.ljust(w) for cell, w in zip(row, widths)).rstrip()
+             for row in [header] + body]
+    if not tessera:
+        lines.append(NOT_MEASURED)
+    return lines
