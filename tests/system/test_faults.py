@@ -23,7 +23,7 @@ import re
 
 import pytest
 
-from conftest import (HALT_PARTITION_FAILED, Partition, assert_victim_finished,
+from harness import (HALT_PARTITION_FAILED, Partition, assert_victim_finished,
                       config_value, system_dts, victim)
 
 VICTIM_CPU = 1

@@ -10,7 +10,7 @@ import re
 
 import pytest
 
-from conftest import (HALT_OK, Partition, assert_victim_finished, system_dts,
+from harness import (HALT_OK, Partition, assert_victim_finished, system_dts,
                       victim)
 
 LINE_MAX = 160          # TESSERA_CONSOLE_LINE_MAX

@@ -8,7 +8,7 @@ import re
 
 import pytest
 
-from conftest import (HALT_OK, Partition, assert_victim_finished, system_dts,
+from harness import (HALT_OK, Partition, assert_victim_finished, system_dts,
                       victim)
 
 # configs/qemu_pc.dts: each partition's bootargs, which are its argv
