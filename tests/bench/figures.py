@@ -4,13 +4,13 @@ that sets Tessera's beside the Linux baseline's.
 
 A figure is a console line `bench <name> <value> <unit>`
 (tests/bench/include/bench.h), prefixed with "[<partition>] " when a
-partition printed it. Nothing else of the console is read, so a benchmark
-program may print anything else it likes.
+partition printed it. Every other line is left alone, so a benchmark
+program may print what it likes, but a line that starts like a figure must
+be one.
 """
 import re
 
-FIGURE = re.compile(r"(?:\[(?P<partition>[^\]]+)\] )?"
-                    r"bench (?P<name>\S+) (?P<value>\S+) (?P<unit>\S+)")
+FIGURE = re.compile(r"(?:\[(?P<partition>[^\]]+)\] )?bench (?P<figure>.*)")
 KERNEL = re.compile(r"init: linux (?P<release>\S+)")
 
 # The figures that measure the same thing on both sides, as rows
@@ -52,11 +52,12 @@ def parse(console, where):
         if not m:
             continue
         try:
-            value = float(m["value"])
+            name, value, unit = m["figure"].split()
+            value = float(value)
         except ValueError:
-            raise FigureError(f"{line!r}: {m['value']} is not a number")
-        fig = Figure(m["name"], value, m["unit"], m["partition"] or where)
-        add(figures, fig)
+            raise FigureError(f"{line.strip()!r}: not `bench <name> "
+                              f"<value> <unit>` with a number as value")
+        add(figures, Figure(name, value, unit, m["partition"] or where))
     return figures
 
 
