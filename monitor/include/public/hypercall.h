@@ -67,7 +67,8 @@
  *   Errors:  -EFAULT  [buf, buf + len) is not inside the caller's memory
  *                     [TESSERA_MEM_BASE, TESSERA_MEM_BASE + mem_size), or
  *                     wraps; the info pages, rings and MMIO do not count
- *            -E2BIG   len > TESSERA_CONSOLE_WRITE_MAX
+ *            -E2BIG   len > TESSERA_CONSOLE_WRITE_MAX, checked first: a
+ *                     length that is too long is -E2BIG wherever buf is
  *   Nothing is printed when an error is returned; len 0 reads nothing.
  *
  * Appends the bytes to the partition's console stream. The monitor prints
