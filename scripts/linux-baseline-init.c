@@ -23,7 +23,6 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/io.h>
-#include <sys/ioctl.h>
 #include <sys/mount.h>
 #include <sys/reboot.h>
 #include <sys/utsname.h>
@@ -40,8 +39,7 @@ static void mount_or_warn(const char *type, const char *dir)
 
 /*
  * The kernel opens /dev/console for init only if the initramfs has that
- * node, and building one would need root: init opens it itself, as the
- * session's controlling terminal so that ^C reaches a shell's children.
+ * node, and making one would need root: init opens it itself.
  */
 static void console_open(void)
 {
@@ -56,8 +54,6 @@ static void console_open(void)
 	dup2(fd, 2);
 	if (fd > 2)
 		close(fd);
-	setsid();
-	ioctl(0, TIOCSCTTY, 1);
 }
 
 /* Runs argv[0] (searched in PATH) to its end: 0 when it exited 0. */
