@@ -6,7 +6,7 @@
 #   make [gen]      the image $(O)/tessera.elf [stop after the generator]
 #   make run        build and boot under QEMU, console on the terminal
 #   make iso        $(O)/tessera.iso (GRUB, BIOS), make run-iso boots it
-#   make check      every test
+#   make check      every test; make bench the benchmarks
 #
 # Variables: O=<dir> (default build), SYSTEM_DTS=<file>, V=1,
 # QEMU_ACCEL=tcg|kvm, CROSS_COMPILE=<prefix>.
@@ -270,6 +270,7 @@ distclean:
 	$(Q)rm -rf $(O)
 
 help:
-	@sed -n '3,14p' $(srctree)/Makefile | sed 's/^# \{0,1\}//'
+	@awk 'NR > 2 && !/^#/ { exit } NR > 2 { sub(/^# ?/, ""); print }' \
+		$(srctree)/Makefile
 
 FORCE:
