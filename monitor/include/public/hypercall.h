@@ -34,8 +34,8 @@
  * reserved for it and return -ENOSYS until a later ABI minor defines them:
  *
  *   0x00-0x0f  core: version, console, yield, exit
- *   0x10-0x1f  time (TESSERA_FEATURE_TIMER): block until an event,
- *              sleep until a system time (the one-shot timer's event)
+ *   0x10-0x1f  time (TESSERA_FEATURE_TIMER): sleep until a system time;
+ *              with TESSERA_FEATURE_EVENTS, block until an event (0x10)
  *   0x20-0x2f  events (TESSERA_FEATURE_EVENTS): notify a port, mask and
  *              unmask a port (unmask re-delivers what is pending), set the
  *              upcall handler
@@ -96,10 +96,12 @@
  *   OUT rax  0
  *   Errors:  none
  *
- * Gives up the rest of the vCPU's turn: the monitor runs the next vCPU
- * that is due on this CPU, and this one again at its next turn, at once
- * when no other is ready. The vCPU's reservation is not lost, only the
- * time it left unused.
+ * Gives up the rest of the vCPU's window: the CPU idles until the next
+ * window boundary, or, built with CONFIG_SCHED_SLACK, runs the CPU's
+ * other runnable vCPUs as slack meanwhile. The vCPU runs again in its
+ * next window. On a dedicated CPU, where no other vCPU waits, it returns
+ * at once. The vCPU's reservation is not lost, only the time it left
+ * unused.
  */
 #define TESSERA_HC_YIELD		0x02
 
@@ -115,6 +117,28 @@
  * when every partition exited with status 0 and none faulted.
  */
 #define TESSERA_HC_EXIT			0x03
+
+/*
+ * TESSERA_HC_SLEEP_UNTIL(deadline)			(TESSERA_FEATURE_TIMER)
+ *   IN  rdi  deadline: a system time, ns since T0 (public/shared_info.h,
+ *            tessera_now_ns())
+ *   OUT rax  0, once the system time has reached deadline
+ *   Errors:  none; every deadline is valid
+ *
+ * Blocks the calling vCPU, a one-shot timer, until the system time
+ * reaches deadline. A blocked vCPU takes no CPU time: its window goes to
+ * the idle loop, or to the CPU's other vCPUs as slack where the monitor
+ * was built with CONFIG_SCHED_SLACK. It wakes at the first timer
+ * interrupt of its CPU at or after the deadline (the monitor arms its
+ * timer for the earlier of the next window boundary and the earliest
+ * deadline), and runs from there when that is inside one of its windows,
+ * else at the start of its next one: so it may return later than the
+ * deadline, never earlier. A deadline that has passed returns at once,
+ * without giving up the CPU. A deadline that the system time does not
+ * reach before the partition ends (UINT64_MAX, say) sleeps until then.
+ * (Added in ABI 1.1.)
+ */
+#define TESSERA_HC_SLEEP_UNTIL		0x11
 
 #define TESSERA_HC_MAX			0x40
 

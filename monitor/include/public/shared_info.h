@@ -37,11 +37,14 @@
 #ifndef __ASSEMBLY__
 
 /*
- * System time, as Xen's vcpu_time_info: nanoseconds since the monitor
- * booted, one monotonic clock for every partition, read without a
- * hypercall (TESSERA_FEATURE_TIME). The monitor assumes a constant-rate
- * TSC synchronised across CPUs, calibrates it once at boot, and refreshes
- * the stamp so that the scaled difference never overflows. To read it:
+ * System time, as Xen's vcpu_time_info: nanoseconds since the monitor's
+ * time base T0 (taken once at boot, before any partition runs), one
+ * monotonic clock for every partition and for the CPU schedules, read
+ * without a hypercall (TESSERA_FEATURE_TIME). The monitor needs a
+ * constant-rate TSC synchronised across CPUs, calibrates it once at boot
+ * and never changes its scale while the system runs. rdtsc works in
+ * ring 3 (CR4.TSD stays clear) and counts at the same rate for every
+ * partition. To read the time:
  *
  *	do {
  *		v = time.version;
@@ -49,23 +52,36 @@
  *		mul = time.tsc_to_system_mul; shift = time.tsc_shift;
  *		tsc = lfence; rdtsc	(not before the loads above)
  *	} while ((v & 1) || v != time.version);
- *	d = tsc - tsc_ts;
- *	d = shift >= 0 ? d << shift : d >> -shift;
- *	now = ns + (uint64_t)(((unsigned __int128)d * mul) >> 32);
+ *	now = ns + tessera_time_scale(tsc - tsc_ts, mul, shift);
  *
  * with the compiler kept from moving the loads across the reads of
  * version. The monitor makes version odd, writes the other fields, then
  * makes it even again; x86 keeps stores, and loads, in program order.
+ * The resolution is one TSC tick, at most a nanosecond: the value is not
+ * more precise than the TSC's calibration (the boot log's "timers:" line).
  */
 struct tessera_time_info {
 	uint32_t version;		/* odd while the monitor updates */
 	uint32_t reserved0;
 	uint64_t tsc_timestamp;		/* TSC value at system_time */
-	uint64_t system_time;		/* ns since boot, at tsc_timestamp */
+	uint64_t system_time;		/* ns since T0, at tsc_timestamp */
 	uint32_t tsc_to_system_mul;	/* ns per shifted tick, x 2^32 */
 	int8_t tsc_shift;		/* ticks << shift, >> when negative */
 	uint8_t reserved1[3];
 };
+
+/*
+ * TSC ticks to nanoseconds with the scale of struct tessera_time_info.
+ * The product is 128 bits wide: with tsc_shift <= 0 (a TSC of 1 GHz or
+ * more) no difference overflows; with a slower TSC, ticks << shift wraps
+ * only after centuries.
+ */
+static inline uint64_t tessera_time_scale(uint64_t ticks, uint32_t mul,
+					  int8_t shift)
+{
+	ticks = shift >= 0 ? ticks << shift : ticks >> -shift;
+	return (uint64_t)(((unsigned __int128)ticks * mul) >> 32);
+}
 
 /*
  * One per vCPU, a cache line each so that vCPUs on different CPUs do not
@@ -80,7 +96,10 @@ struct tessera_time_info {
  * monitor only records; cleared, the partition checks upcall_pending.
  *
  * The rest is the vCPU's CPU accounting (TESSERA_FEATURE_ACCOUNTING),
- * written by the monitor only, at the end of each of the vCPU's windows.
+ * written by the monitor only, each time the vCPU leaves its CPU or
+ * enters the monitor: a vCPU that spins without a hypercall sees the
+ * figures of its last entry (a yield, or any call, brings them up to
+ * date). A period is counted when its first window starts.
  */
 struct tessera_vcpu_info {
 	uint8_t upcall_pending;		/* monitor sets, partition clears */
@@ -91,7 +110,10 @@ struct tessera_vcpu_info {
 	uint64_t exhausted;		/* periods in which it used all budget */
 	uint32_t budget_us;		/* its reservation; 0: a dedicated CPU */
 	uint32_t period_us;		/* 0 on a dedicated CPU */
-	uint8_t reserved1[24];
+	/* ABI 1.1: */
+	uint64_t windows_missed;	/* runnable, yet its window never ran */
+	uint64_t lateness_max_ns;	/* worst start of a window after its time */
+	uint64_t timer_interrupts;	/* local timer interrupts it took */
 };
 
 struct tessera_shared_info {
@@ -106,6 +128,8 @@ struct tessera_shared_info {
 _Static_assert(TESSERA_MAX_PORTS % 64 == 0, "ports fill whole words");
 _Static_assert(sizeof(struct tessera_time_info) == 32, "time info size");
 _Static_assert(sizeof(struct tessera_vcpu_info) == 64, "a cache line");
+_Static_assert(offsetof(struct tessera_vcpu_info,
+			windows_missed) == 0x28, "accounting, ABI 1.1");
 _Static_assert(offsetof(struct tessera_shared_info,
 			event_pending) == 0x800, "event_pending");
 _Static_assert(offsetof(struct tessera_shared_info,

@@ -18,7 +18,7 @@
  */
 
 #define TESSERA_ABI_MAJOR	1
-#define TESSERA_ABI_MINOR	0
+#define TESSERA_ABI_MINOR	1	/* 1.1: time, sleep, accounting */
 #define TESSERA_ABI_VERSION	((TESSERA_ABI_MAJOR << 16) | TESSERA_ABI_MINOR)
 
 #define TESSERA_ABI_VERSION_MAJOR(v)	(((v) >> 16) & 0xffff)
@@ -34,7 +34,7 @@
  */
 #define TESSERA_FEATURE_EVENTS	(1ULL << 0)	/* event ports, upcalls, 0x20-0x2f */
 #define TESSERA_FEATURE_TIME	(1ULL << 1)	/* shared_info.time kept current */
-#define TESSERA_FEATURE_TIMER	(1ULL << 2)	/* block and sleep, 0x10-0x1f */
+#define TESSERA_FEATURE_TIMER	(1ULL << 2)	/* sleep, 0x10-0x1f */
 #define TESSERA_FEATURE_ACCOUNTING (1ULL << 3)	/* shared_info.vcpu[] CPU time */
 #define TESSERA_FEATURE_RINGS	(1ULL << 4)	/* channels mapped, see layout.h */
 #define TESSERA_FEATURE_DEVICES	(1ULL << 5)	/* ports, MMIO, IRQs, 0x30-0x3f */
