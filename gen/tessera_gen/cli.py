@@ -46,7 +46,7 @@ def generate(args):
     system = model.load(tree)
     found = programs.find(srctree, args.program_path)
     checks.run(checks.Context(system, config, terms, found))
-    layout = place.place(system)
+    layout = place.place(system, terms)
     schedules = schedule.build(system, config)
     result = tables.build(system, layout, schedules, config, terms, args.dts)
     build_dir = os.path.dirname(os.path.abspath(args.out))

@@ -2,7 +2,8 @@
 """The constants gen must agree with, read from the headers that define
 them so that gen never retypes them: the table contract
 (monitor/include/tessera/tables.h) and the limits of the partition ABI
-(monitor/include/public/), which size one partition's start-info page."""
+(monitor/include/public/), which size one partition's start-info page,
+and the ring layout (public/io/ring.h), which sizes each channel's memory."""
 
 import os
 import re
@@ -13,6 +14,7 @@ from .errors import GenError
 TABLES_HEADER = "monitor/include/tessera/tables.h"
 START_INFO_HEADER = "monitor/include/public/start_info.h"
 SHARED_INFO_HEADER = "monitor/include/public/shared_info.h"
+RING_HEADER = "monitor/include/public/io/ring.h"
 
 # The version of tables.h that gen/ emits; see the header's opening comment
 # for what must change together with it.
@@ -31,6 +33,9 @@ class Contract:
     max_vcpus: int         # of one partition
     max_channels: int      # of one partition
     max_devices: int       # of one partition
+    ring_slots_offset: int  # the index page before the slots
+    ring_slot_header: int  # bytes before each slot's payload
+    ring_slots_max: int    # slots of one channel
 
 
 def _read(srctree, header):
@@ -59,6 +64,7 @@ def load(srctree):
                          f"{TABLES_VERSION}: update gen/tessera_gen/")], file=TABLES_HEADER)
     start_info = _defines(srctree, START_INFO_HEADER)
     shared_info = _defines(srctree, SHARED_INFO_HEADER)
+    ring = _defines(srctree, RING_HEADER)
     on_fault = sorted(_ON_FAULT.findall(_read(srctree, TABLES_HEADER)), key=lambda e: int(e[1]))
     return Contract(
         name_max=_define(tables, "TT_NAME_MAX", TABLES_HEADER),
@@ -68,4 +74,7 @@ def load(srctree):
                   for name, _ in on_fault},
         max_vcpus=_define(shared_info, "TESSERA_MAX_VCPUS", SHARED_INFO_HEADER),
         max_channels=_define(start_info, "TESSERA_MAX_CHANNELS", START_INFO_HEADER),
-        max_devices=_define(start_info, "TESSERA_MAX_DEVICES", START_INFO_HEADER))
+        max_devices=_define(start_info, "TESSERA_MAX_DEVICES", START_INFO_HEADER),
+        ring_slots_offset=_define(ring, "TESSERA_RING_SLOTS_OFFSET", RING_HEADER),
+        ring_slot_header=_define(ring, "TESSERA_RING_SLOT_HEADER", RING_HEADER),
+        ring_slots_max=_define(ring, "TESSERA_RING_SLOTS_MAX", RING_HEADER))

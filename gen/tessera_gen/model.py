@@ -8,7 +8,7 @@ Only a property that cannot be decoded at all stops the loading."""
 
 from dataclasses import dataclass, field
 
-from .regions import PAGE_SIZE, Range, align_up
+from .regions import Range
 
 MONITOR_COMPATIBLE = "tessera,monitor"
 MONITOR_DEVICE_FLAG = "tessera,monitor-device"
@@ -79,12 +79,7 @@ class Channel:
     frontend: int          # phandle
     backend: int           # phandle
     slots: int
-    slot_size: int
-
-    @property
-    def ring_size(self):
-        """One page of ring indices, then the slots, in whole pages."""
-        return align_up(PAGE_SIZE + self.slots * self.slot_size, PAGE_SIZE)
+    slot_size: int         # bytes of payload per slot
 
 
 @dataclass(eq=False)

@@ -5,13 +5,14 @@ Free RAM is RAM less /reserved-memory, the partitions with a fixed `reg`,
 device MMIO and whatever is already placed. Partitions with `memory-size`
 go there first, first fit in DTS order, aligned to 2 MiB when the size is a
 multiple of 2 MiB (so that large pages can map them) and to 4 KiB
-otherwise; then the rings the same way, aligned to 4 KiB. Everything is
+otherwise; then the rings, aligned to 4 KiB, each the size that
+public/io/ring.h gives it (ring_size). Everything is
 decided by the order of the DTS, so the same input gives the same layout."""
 
 from dataclasses import dataclass
 
 from .errors import GenError
-from .regions import LARGE_PAGE_SIZE, PAGE_SIZE, first_fit, subtract
+from .regions import LARGE_PAGE_SIZE, PAGE_SIZE, align_up, first_fit, subtract
 from .units import range_text, size_text
 
 
@@ -46,7 +47,14 @@ def _alignment(size):
     return LARGE_PAGE_SIZE if size % LARGE_PAGE_SIZE == 0 else PAGE_SIZE
 
 
-def place(system):
+def ring_size(channel, terms):
+    """The index page, then each slot's header and `slot-size` bytes of
+    payload, in whole pages: TESSERA_RING_BYTES of public/io/ring.h."""
+    stride = terms.ring_slot_header + channel.slot_size
+    return align_up(terms.ring_slots_offset + channel.slots * stride, PAGE_SIZE)
+
+
+def place(system, terms):
     ram = _FreeRam(system)
     problems = []
     partitions = {}
@@ -62,13 +70,15 @@ def place(system):
                                                  _alignment(p.memory_size))))
     rings = {}
     for c in system.channels:
-        found = ram.take(c.ring_size, PAGE_SIZE)
+        size = ring_size(c, terms)
+        found = ram.take(size, PAGE_SIZE)
         if found:
             rings[c] = found
         else:
             problems.append((c.path, ram.no_room(
-                f"the ring (a page of indices and {c.slots} slots of "
-                f"{c.slot_size} bytes)", c.ring_size, PAGE_SIZE)))
+                f"the ring (a page of indices and {c.slots} slots of a "
+                f"{terms.ring_slot_header}-byte header and {c.slot_size} bytes)",
+                size, PAGE_SIZE)))
     if problems:
         raise GenError(problems)
     return Layout(partitions, rings)

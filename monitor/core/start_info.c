@@ -26,7 +26,7 @@ static void start_info_channels(struct tessera_start_info *si,
 
 	for (uint32_t i = 0; i < t->nr_channels; i++) {
 		const struct tt_channel *c = &t->channels[i];
-		struct tessera_channel_info *ci;
+		struct tessera_channel *ci;
 		bool front = c->frontend == id;
 
 		if (!front && c->backend != id)

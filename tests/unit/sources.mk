@@ -38,3 +38,8 @@ test_fault_SRCS := monitor/core/fault.c monitor/core/console_stream.c \
 	$(CONSOLE_SRCS)
 test_fault_CFLAGS := -DCONFIG_MAX_RESTARTS=3
 test_sched_pick_SRCS := monitor/core/sched_pick.c
+
+# the guest library's rings, with every load from the ring seen by the test
+test_ring_SRCS := partitions/lib/ring.c
+test_ring_CFLAGS := -idirafter $(srctree)/partitions/lib/include \
+	-include $(srctree)/tests/unit/ring_seam.h

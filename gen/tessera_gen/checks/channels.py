@@ -60,6 +60,16 @@ def check_slots(ctx):
 
 
 @check
+def check_slots_max(ctx):
+    """The frontend's outstanding ids are a bitmap of this many bits."""
+    for c in ctx.system.channels:
+        message = exceeds(c.slots, "slot", ctx.contract.ring_slots_max,
+                          "TESSERA_RING_SLOTS_MAX")
+        if message:
+            yield c.path, message
+
+
+@check
 def check_slot_size(ctx):
     for c in ctx.system.channels:
         if c.slot_size == 0:

@@ -40,16 +40,19 @@
 
 /*
  * One end of a channel (an I/O ring between two partitions), mapped
- * read-write in the ring window (TESSERA_FEATURE_RINGS): an index page
- * (req_prod, req_event, rsp_prod, rsp_event) followed by `slots` slots of
- * `slot_size` bytes that requests and responses share.
+ * read-write in the ring window (TESSERA_FEATURE_RINGS), in this
+ * partition and the other end only: an index page (req_prod, req_event,
+ * rsp_prod, rsp_event) followed by `slots` slots that requests and
+ * responses share, each a header and `slot_size` bytes of payload
+ * (public/io/ring.h). tessera_channel() in the guest library returns
+ * these entries.
  */
-struct tessera_channel_info {
+struct tessera_channel {
 	char name[TESSERA_NAME_MAX];	/* the channel's node name */
 	uint64_t ring;			/* virtual address of the index page */
 	uint64_t ring_bytes;		/* index page and slots, whole pages */
 	uint32_t slots;			/* a power of two */
-	uint32_t slot_size;		/* bytes per slot, a multiple of 8 */
+	uint32_t slot_size;		/* payload bytes per slot, a multiple of 8 */
 	uint16_t port;			/* this end's event port */
 	uint8_t role;			/* TESSERA_ROLE_* */
 	uint8_t reserved[5];
@@ -106,11 +109,11 @@ struct tessera_start_info {
 	uint32_t nr_devices;		/* 0 to TESSERA_MAX_DEVICES */
 	uint8_t reserved[124];		/* zero; room for minor versions */
 	char bootargs[TESSERA_BOOTARGS_MAX]; /* the DTS bootargs, or "" */
-	struct tessera_channel_info channels[TESSERA_MAX_CHANNELS];
+	struct tessera_channel channels[TESSERA_MAX_CHANNELS];
 	struct tessera_device_info devices[TESSERA_MAX_DEVICES];
 };
 
-_Static_assert(sizeof(struct tessera_channel_info) == 64, "channel size");
+_Static_assert(sizeof(struct tessera_channel) == 64, "channel size");
 _Static_assert(sizeof(struct tessera_device_info) == 184, "device size");
 _Static_assert(offsetof(struct tessera_device_info, mmio) == 0x58, "mmio");
 _Static_assert(offsetof(struct tessera_start_info, mem_base) ==

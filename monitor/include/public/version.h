@@ -18,7 +18,7 @@
  */
 
 #define TESSERA_ABI_MAJOR	1
-#define TESSERA_ABI_MINOR	1	/* 1.1: time, sleep, accounting */
+#define TESSERA_ABI_MINOR	2	/* 1.2: ring layout (io/ring.h) */
 #define TESSERA_ABI_VERSION	((TESSERA_ABI_MAJOR << 16) | TESSERA_ABI_MINOR)
 
 #define TESSERA_ABI_VERSION_MAJOR(v)	(((v) >> 16) & 0xffff)

@@ -45,7 +45,7 @@ partition 1 [beta] [hello] [beta one two] vcpus 1+1 on_fault 1 fixed 0
 partition 2 [gamma] [hello] [gamma] vcpus 2+1 on_fault 0 fixed 1
   mem 0x8000000 0x200000
 channel 0 [alpha-beta] 0:0 -> 1:0 slots 16 x 256
-  mem 0x2600000 0x2000
+  mem 0x2600000 0x3000
 device 0 [serial@3f8] [ns16550a] owner 0xfffe port 0x3f8+8 irq 4
 device 1 [serial@2f8] [ns16550a] owner 0xffff port 0x2f8+8 irq 3
 device 2 [timer@40] [intel,8254] owner 0xfffe port 0x40+4 irq 0
@@ -94,8 +94,8 @@ def test_ports_devices_and_strings_read_back(build, tmp_path):
     assert "partition 1 [beta] [hello] [] vcpus 1+1 on_fault 2 fixed 0" in lines
     channels = lines.index("channel 0 [alpha-beta] 0:0 -> 1:0 slots 16 x 256")
     assert lines[channels:channels + 4] == [
-        "channel 0 [alpha-beta] 0:0 -> 1:0 slots 16 x 256", "  mem 0x2600000 0x2000",
-        "channel 1 [beta-alpha] 1:1 -> 0:1 slots 64 x 2048", "  mem 0x2602000 0x21000"]
+        "channel 0 [alpha-beta] 0:0 -> 1:0 slots 16 x 256", "  mem 0x2600000 0x3000",
+        "channel 1 [beta-alpha] 1:1 -> 0:1 slots 64 x 2048", "  mem 0x2603000 0x22000"]
     assert "device 1 [serial@2f8] [ns16550a] owner 0 port 0x2f8+8 irq 3" in lines
 
 
