@@ -49,6 +49,12 @@ static int64_t hypercall_yield(struct vcpu *v, const uint64_t *args)
 	return 0;
 }
 
+static int64_t hypercall_sleep_until(struct vcpu *v, const uint64_t *args)
+{
+	sched_sleep_until(args[0]);
+	return 0;	/* what the vCPU reads once it wakes */
+}
+
 static int64_t hypercall_exit(struct vcpu *v, const uint64_t *args)
 {
 	partition_end(v->partition, PARTITION_EXITED, (int)(uint32_t)args[0]);
@@ -60,6 +66,7 @@ static const hypercall_fn hypercalls[TESSERA_HC_MAX] = {
 	[TESSERA_HC_CONSOLE_WRITE] = hypercall_console_write,
 	[TESSERA_HC_YIELD] = hypercall_yield,
 	[TESSERA_HC_EXIT] = hypercall_exit,
+	[TESSERA_HC_SLEEP_UNTIL] = hypercall_sleep_until,
 };
 
 /*

@@ -14,7 +14,9 @@
 #include <tessera/partition_slots.h>
 #include <tessera/printk.h>
 #include <tessera/start_info.h>
+#include <tessera/sched.h>
 #include <tessera/string.h>
+#include <tessera/time.h>
 
 static struct partition partitions[PARTITION_SLOTS];
 struct vcpu vcpus[VCPU_SLOTS];
@@ -77,6 +79,7 @@ static void partition_load(struct partition *p)
 	}
 	start_info_fill(&p->start_info->si, &tessera_tables, p->id);
 	memset(p->shared_info, 0, sizeof(*p->shared_info));
+	time_info_fill(&p->shared_info->shi.time);
 }
 
 void partition_start(struct partition *p)
@@ -97,8 +100,26 @@ static const char *partition_plural(unsigned int n)
 	return n == 1 ? "" : "s";
 }
 
+/* Its vCPUs' accounting together: times added, the worst lateness. */
+static struct vcpu_acct partition_acct(const struct partition *p)
+{
+	struct vcpu_acct sum = { 0 };
+
+	for (unsigned int i = 0; i < p->tt->nr_vcpus; i++) {
+		const struct vcpu_acct *a = &p->vcpus[i].acct;
+
+		sum.runtime_ns += a->runtime_ns;
+		sum.windows_missed += a->windows_missed;
+		sum.timer_interrupts += a->timer_interrupts;
+		if (a->lateness_max_ns > sum.lateness_max_ns)
+			sum.lateness_max_ns = a->lateness_max_ns;
+	}
+	return sum;
+}
+
 static void partition_summary(const struct partition *p)
 {
+	struct vcpu_acct a = partition_acct(p);
 	char how[48];
 
 	if (p->state == PARTITION_EXITED)
@@ -106,9 +127,12 @@ static void partition_summary(const struct partition *p)
 			 p->exit_status);
 	else
 		snprintf(how, sizeof(how), "halted");
-	printk("summary: %s %s, %u fault%s, %u restart%s", p->tt->name, how,
-	       p->faults, partition_plural(p->faults), p->restarts,
-	       partition_plural(p->restarts));
+	printk("summary: %s %s, %u fault%s, %u restart%s; cpu time %lu us, "
+	       "%lu windows missed, lateness max %lu ns, %lu timer interrupts",
+	       p->tt->name, how, p->faults, partition_plural(p->faults),
+	       p->restarts, partition_plural(p->restarts),
+	       a.runtime_ns / 1000, a.windows_missed,
+	       a.lateness_max_ns, a.timer_interrupts);
 }
 
 /* Every partition has ended: each one's line, then the verdict. */
@@ -154,6 +178,8 @@ void partitions_init(void)
 void partition_end(struct partition *p, enum partition_state how,
 		   int exit_status)
 {
+	/* its last stretch counted before the summary may read it */
+	sched_account();
 	console_stream_flush(&p->console);
 	if (how == PARTITION_EXITED)
 		printk("%s: exited with status %d", p->tt->name, exit_status);

@@ -97,7 +97,8 @@ void start_info_fill(struct tessera_start_info *si,
 	si->magic = TESSERA_START_INFO_MAGIC;
 	si->abi_version = TESSERA_ABI_VERSION;
 	si->size = sizeof(*si);
-	si->features = 0;	/* none of the optional features yet */
+	si->features = TESSERA_FEATURE_TIME | TESSERA_FEATURE_TIMER |
+		       TESSERA_FEATURE_ACCOUNTING;
 	si->partition_id = id;
 	si->nr_vcpus = p->nr_vcpus;
 	memcpy(si->name, p->name, sizeof(si->name));

@@ -28,6 +28,7 @@
 #define LAPIC_LVT_ERROR		0x370
 #define  LVT_MASKED		(1U << 16)
 #define  LVT_NMI		(4U << 8)
+#define  LVT_TIMER_TSC_DEADLINE	(2U << 17)
 #define LAPIC_TIMER_INITIAL	0x380
 #define LAPIC_TIMER_CURRENT	0x390
 #define LAPIC_TIMER_DIVIDER	0x3e0
@@ -125,6 +126,13 @@ void lapic_timer_start_count(void)
 uint32_t lapic_timer_count(void)
 {
 	return lapic_read(LAPIC_TIMER_CURRENT);
+}
+
+void lapic_timer_tsc_deadline_mode(void)
+{
+	lapic_write(LAPIC_LVT_TIMER, LVT_TIMER_TSC_DEADLINE | VECTOR_TIMER);
+	/* the mode is set before a deadline is written (Intel SDM 10.5.4.1) */
+	__asm__ __volatile__("mfence" ::: "memory");
 }
 
 void lapic_timer_oneshot(uint32_t count)

@@ -20,6 +20,11 @@ void tessera_yield(void)
 	tessera_syscall0(TESSERA_HC_YIELD);
 }
 
+void tessera_sleep_until(uint64_t ns)
+{
+	tessera_syscall1(TESSERA_HC_SLEEP_UNTIL, ns);
+}
+
 _Noreturn void tessera_exit(int status)
 {
 	tessera_syscall1(TESSERA_HC_EXIT, (unsigned int)status);

@@ -43,3 +43,8 @@ test_sched_pick_SRCS := monitor/core/sched_pick.c
 test_ring_SRCS := partitions/lib/ring.c
 test_ring_CFLAGS := -idirafter $(srctree)/partitions/lib/include \
 	-include $(srctree)/tests/unit/ring_seam.h
+
+# time and the CPU schedules
+test_time_scale_SRCS := monitor/lib/time_scale.c
+test_sched_table_SRCS := monitor/core/sched_table.c
+test_guest_sleep_SRCS := partitions/lib/sleep.c

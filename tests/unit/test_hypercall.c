@@ -3,8 +3,8 @@
  * Hypercall dispatch (monitor/core/hypercall.c) with a partition in
  * ordinary memory: every number that is not a call is -ENOSYS, the
  * version query, console writes checked before a byte is read (nothing
- * printed on an error), yield and exit reaching the scheduler and the
- * partition's end.
+ * printed on an error), yield, sleep and exit reaching the scheduler and
+ * the partition's end.
  */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -29,11 +29,18 @@ static union start_info_page si;
 static const struct tt_partition tt = { .name = "web", .mem = { 0, MEM_SIZE } };
 static struct partition p;
 static struct vcpu v;
-static int yields, ends, end_status;
+static int yields, ends, end_status, sleeps;
+static uint64_t sleep_deadline;
 
 void sched_yield(void)
 {
 	yields++;
+}
+
+void sched_sleep_until(uint64_t ns)
+{
+	sleeps++;
+	sleep_deadline = ns;
 }
 
 void partition_end(struct partition *part, enum partition_state how,
@@ -51,7 +58,7 @@ static int setup(void **state)
 	p = (struct partition){ .tt = &tt, .mem = mem, .start_info = &si };
 	console_stream_init(&p.console, tt.name);
 	v = (struct vcpu){ .partition = &p };
-	yields = ends = end_status = 0;
+	yields = ends = end_status = sleeps = 0;
 	return 0;
 }
 
@@ -65,12 +72,25 @@ static int64_t hc(uint64_t nr, uint64_t a0, uint64_t a1)
 static void test_unknown_numbers(void **state)
 {
 	for (uint64_t nr = 4; nr < 0x100; nr++)
-		assert_int_equal(hc(nr, 0, 0), -ENOSYS);
+		if (nr != TESSERA_HC_SLEEP_UNTIL)
+			assert_int_equal(hc(nr, 0, 0), -ENOSYS);
 	assert_int_equal(hc(1UL << 63, 0, 0), -ENOSYS);
 	assert_int_equal(hc(UINT64_MAX, 0, 0), -ENOSYS);
 	assert_int_equal(hc((1UL << 32) | TESSERA_HC_EXIT, 0, 0), -ENOSYS);
 	assert_int_equal(hc(-(uint64_t)TESSERA_HC_MAX, 0, 0), -ENOSYS);
-	assert_int_equal(ends + yields, 0);
+	assert_int_equal(ends + yields + sleeps, 0);
+}
+
+/* Every deadline reaches the scheduler as it is: 0, the past, never. */
+static void test_sleep_until(void **state)
+{
+	static const uint64_t deadlines[] = { 0, 1, 50000000, UINT64_MAX };
+
+	for (size_t i = 0; i < sizeof(deadlines) / sizeof(deadlines[0]); i++) {
+		assert_int_equal(hc(TESSERA_HC_SLEEP_UNTIL, deadlines[i], ~0UL), 0);
+		assert_int_equal(sleeps, i + 1);
+		assert_int_equal(sleep_deadline, deadlines[i]);
+	}
 }
 
 static void test_version(void **state)
@@ -124,6 +144,7 @@ int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test_setup(test_unknown_numbers, setup),
+		cmocka_unit_test_setup(test_sleep_until, setup),
 		cmocka_unit_test_setup(test_version, setup),
 		cmocka_unit_test_setup(test_console_write, setup),
 		cmocka_unit_test_setup(test_console_write_refused, setup),

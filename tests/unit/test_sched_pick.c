@@ -2,7 +2,7 @@
 /*
  * The round-robin choice (monitor/core/sched_pick.c): a CPU's own
  * runnable vCPUs only, in table order after the current one, the current
- * one last, the count that decides whether the CPU takes a tick.
+ * one last.
  */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -27,31 +27,22 @@ static int setup(void **state)
 
 static void test_round_robin(void **state)
 {
-	unsigned int nr;
-
-	assert_ptr_equal(sched_pick(table, N, 1, NULL, &nr), &table[0]);
-	assert_int_equal(nr, 3);
-	assert_ptr_equal(sched_pick(table, N, 1, &table[0], &nr), &table[2]);
-	assert_ptr_equal(sched_pick(table, N, 1, &table[2], &nr), &table[4]);
-	assert_ptr_equal(sched_pick(table, N, 1, &table[4], &nr), &table[0]);
-	assert_ptr_equal(sched_pick(table, N, 3, &table[5], &nr), &table[5]);
-	assert_int_equal(nr, 1);
+	assert_ptr_equal(sched_pick(table, N, 1, NULL), &table[0]);
+	assert_ptr_equal(sched_pick(table, N, 1, &table[0]), &table[2]);
+	assert_ptr_equal(sched_pick(table, N, 1, &table[2]), &table[4]);
+	assert_ptr_equal(sched_pick(table, N, 1, &table[4]), &table[0]);
+	assert_ptr_equal(sched_pick(table, N, 3, &table[5]), &table[5]);
 }
 
 static void test_not_runnable_skipped(void **state)
 {
-	unsigned int nr;
-
 	table[2].state = VCPU_STOPPED;
 	table[4].state = VCPU_OFFLINE;
-	assert_ptr_equal(sched_pick(table, N, 1, &table[0], &nr), &table[0]);
-	assert_int_equal(nr, 1);
+	assert_ptr_equal(sched_pick(table, N, 1, &table[0]), &table[0]);
 	table[0].state = VCPU_STOPPED;
-	assert_null(sched_pick(table, N, 1, &table[0], &nr));
-	assert_int_equal(nr, 0);
+	assert_null(sched_pick(table, N, 1, &table[0]));
 	/* a CPU with no vCPU at all */
-	assert_null(sched_pick(table, N, 0, NULL, &nr));
-	assert_int_equal(nr, 0);
+	assert_null(sched_pick(table, N, 0, NULL));
 }
 
 int main(void)

@@ -8,6 +8,7 @@
 
 struct cpu_features cpu_features;
 
+#define CPUID_1_ECX_TSC_DEADLINE (1U << 24)
 #define CPUID_7_EBX_SMEP	(1U << 7)
 #define CPUID_7_EBX_SMAP	(1U << 20)
 #define CPUID_7_ECX_UMIP	(1U << 2)
@@ -19,6 +20,7 @@ void cpu_features_detect(void)
 	uint32_t max = cpuid(0, 0).eax;
 	uint32_t max_ext = cpuid(0x80000000, 0).eax;
 
+	cpu_features.tsc_deadline = cpuid(1, 0).ecx & CPUID_1_ECX_TSC_DEADLINE;
 	if (max >= 7) {
 		struct cpuid l7 = cpuid(7, 0);
 

@@ -13,6 +13,7 @@
 #include <tessera/acpi.h>
 #include <tessera/cpu.h>
 #include <tessera/printk.h>
+#include <tessera/time.h>
 
 static struct acpi_madt_info madt;
 
@@ -36,4 +37,5 @@ void arch_platform_init(const struct tessera_tables *t)
 	lapic_init();
 	ioapic_init(&madt);
 	timer_calibrate(t);
+	time_init();
 }

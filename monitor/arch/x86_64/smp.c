@@ -99,9 +99,3 @@ void arch_cpu_wait(void)
 	/* sti's one-instruction shadow: no interrupt slips in before hlt */
 	__asm__ __volatile__("sti; hlt; cli" ::: "memory");
 }
-
-void arch_cpu_idle(void)
-{
-	for (;;)
-		__asm__ __volatile__("sti; hlt; cli" ::: "memory");
-}

@@ -14,6 +14,7 @@
 #include <arch/vectors.h>
 #include <drivers/lapic.h>
 #include <tessera/panic.h>
+#include <tessera/sched.h>
 
 static const char *const trap_names[NR_EXCEPTIONS] = {
 	[VECTOR_DE] = "divide error (#DE)",
@@ -58,8 +59,10 @@ void trap_dispatch(struct cpu_regs *regs)
 		vcpu_trap(regs);
 	switch (regs->vector) {
 	case VECTOR_TIMER:
-		/* a tick that was due as its vCPU entered the monitor */
+		/* the idle loop's wake-up, or a tick that was due as its
+		 * vCPU entered the monitor */
 		lapic_eoi();
+		sched_tick();
 		return;
 	case VECTOR_CALL:
 		smp_call_interrupt();

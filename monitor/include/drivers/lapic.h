@@ -41,7 +41,10 @@ int lapic_send_ipi(uint32_t apic_id, uint32_t icr);
 void lapic_timer_start_count(void);
 uint32_t lapic_timer_count(void);
 
-/* Raises VECTOR_TIMER once, after `count` timer ticks. */
+/* Raises VECTOR_TIMER once, after `count` timer ticks; 0 stops the timer. */
 void lapic_timer_oneshot(uint32_t count);
+
+/* From now on VECTOR_TIMER comes when the TSC reaches IA32_TSC_DEADLINE. */
+void lapic_timer_tsc_deadline_mode(void);
 
 #endif

@@ -75,7 +75,4 @@ void arch_smp_prepare(void);
 int arch_cpu_start(unsigned int index, uint32_t apic_id);
 void arch_smp_done(void);
 
-/* Runs a CPU with nothing to do: interrupts on, halted between them. */
-__noreturn void arch_cpu_idle(void);
-
 #endif

@@ -103,9 +103,6 @@ __noreturn void arch_vcpu_resume(struct vcpu *v);
 /* This CPU's entry paths from ring 3 and FPU setup, before it runs a vCPU. */
 void arch_cpu_partitions_init(void);
 
-/* Raises the scheduler's tick once, `us` from now; 0 cancels it. */
-void arch_tick_arm(uint64_t us);
-
 /* Halts this CPU until an interrupt has been served (interrupts on meanwhile). */
 void arch_cpu_wait(void);
 

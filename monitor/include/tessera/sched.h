@@ -3,17 +3,21 @@
 #define TESSERA_SCHED_H
 
 /*
- * Running vCPUs (monitor/core/sched.c). Each CPU runs the vCPUs the
- * tables pin to it, round-robin: a CPU with one runnable vCPU takes no
- * tick at all, one with several switches every CONFIG_TIME_SLICE_US on a
- * one-shot timer, a yield switches at once, and a CPU with nothing to run
- * halts. (The cyclic schedule of budgets and periods replaces the
- * round-robin in a later version; the interface stays.)
+ * Running vCPUs by the tables' CPU schedules (monitor/core/sched.c;
+ * docs/scheduling.md). A CPU with a schedule follows its windows from
+ * system time 0 (T0): a window's vCPU runs from its start to its end,
+ * whatever it does, and the local timer fires at window boundaries (and
+ * at the deadlines of the CPU's sleepers) only. Outside windows, or when
+ * the window's vCPU blocks, yields, ends or was halted, the CPU idles;
+ * with CONFIG_SCHED_SLACK it runs the CPU's other runnable vCPUs
+ * meanwhile instead. A dedicated CPU runs its vCPU with no timer but for
+ * its sleeps.
  *
  * Every entry from ring 3 ends in sched_resume: the monitor's stack is
  * left behind, and the next instruction is a partition's.
  */
 
+#include <stdint.h>
 #include <tessera/compiler.h>
 #include <tessera/vcpu.h>
 
@@ -26,21 +30,34 @@ __noreturn void sched_run(void);
 /* The vCPU that entered the monitor on this CPU. */
 struct vcpu *sched_current(void);
 
-/* The current vCPU gives up the rest of its turn (TESSERA_HC_YIELD). */
+/* The current vCPU gives up the rest of its window (TESSERA_HC_YIELD). */
 void sched_yield(void);
 
-/* The tick's interrupt: the current vCPU's slice is over. */
+/*
+ * The current vCPU sleeps until system time `ns` (TESSERA_HC_SLEEP_UNTIL);
+ * at once back when that has passed.
+ */
+void sched_sleep_until(uint64_t ns);
+
+/* A timer interrupt struck the current vCPU. */
 void sched_tick(void);
 
-/* Back to ring 3: the current vCPU, or the next one due. */
+/*
+ * Brings the current vCPU's CPU time and its shared-info figures up to
+ * now (before its partition's end is reported).
+ */
+void sched_account(void);
+
+/* Back to ring 3: the vCPU due on this CPU, once there is one. */
 __noreturn void sched_resume(void);
 
 /*
  * The first runnable vCPU of `cpu` in table[0..n) after `after` (NULL:
- * from the start), `after` itself last, or NULL; and how many of that
- * CPU's vCPUs are runnable (monitor/core/sched_pick.c, host-tested).
+ * from the start), `after` itself last, or NULL (monitor/core/
+ * sched_pick.c, host-tested): slack's round-robin, and a dedicated CPU's
+ * one vCPU.
  */
 struct vcpu *sched_pick(struct vcpu *table, unsigned int n, unsigned int cpu,
-			const struct vcpu *after, unsigned int *nr_runnable);
+			const struct vcpu *after);
 
 #endif

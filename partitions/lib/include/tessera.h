@@ -10,6 +10,7 @@
  */
 
 #include <stddef.h>
+#include <stdint.h>
 #include <public/errno.h>
 #include <public/hypercall.h>
 #include <public/layout.h>
@@ -53,8 +54,31 @@ long tessera_version(unsigned int query);
  */
 long tessera_console_write(const char *buf, size_t len);
 
-/* TESSERA_HC_YIELD: lets the next vCPU due on this CPU run. */
+/*
+ * TESSERA_HC_YIELD: gives up the rest of this vCPU's window (the CPU
+ * idles, or runs other vCPUs as slack); returns at its next window, at
+ * once on a dedicated CPU.
+ */
 void tessera_yield(void);
+
+/*
+ * The system time: nanoseconds since the monitor's T0, monotonic, the
+ * same clock on every CPU and in every partition, read from the
+ * shared-info page and rdtsc without a hypercall. Its resolution is one
+ * TSC tick.
+ */
+uint64_t tessera_now_ns(void);
+
+/*
+ * TESSERA_HC_SLEEP_UNTIL: blocks this vCPU, taking no CPU time, until
+ * tessera_now_ns() has reached `ns`; returns at once when it has.
+ * It may return later (the vCPU runs again in its own window), never
+ * earlier.
+ */
+void tessera_sleep_until(uint64_t ns);
+
+/* Sleeps `ns` nanoseconds from now (as tessera_sleep_until; never wraps). */
+void tessera_sleep_ns(uint64_t ns);
 
 /*
  * TESSERA_HC_EXIT: ends the partition with `status`, at once. exit()

@@ -12,6 +12,7 @@ struct cpu_features {
 	bool umip;		/* ring 3 cannot read GDTR, IDTR and the like */
 	bool page_1g;		/* 1 GiB pages */
 	bool invariant_tsc;	/* the TSC ticks at one rate in every state */
+	bool tsc_deadline;	/* the local APIC timer takes a TSC deadline */
 };
 
 extern struct cpu_features cpu_features;

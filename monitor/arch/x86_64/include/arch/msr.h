@@ -7,6 +7,7 @@
 #define  APIC_BASE_X2APIC	(1UL << 10)
 #define  APIC_BASE_ENABLE	(1UL << 11)
 #define  APIC_BASE_ADDR_MASK	0x000ffffffffff000UL
+#define MSR_TSC_DEADLINE	0x000006e0	/* the local APIC timer's, in TSC ticks */
 #define MSR_EFER		0xc0000080
 #define  EFER_SCE		(1 << 0)
 #define  EFER_LME		(1 << 8)

@@ -1,0 +1,101 @@
+// SPDX-License-Identifier: MIT
+/*
+ * share: what a partition gets of its CPU, measured from inside
+ * (tests/system/test_reservations.py).
+ *
+ * `share spin <periods>` waits for the start of one of its periods (on a
+ * dedicated CPU, of a 10 ms unit), then spins through <periods> of them
+ * reading tessera_now_ns() and never entering the monitor. The time
+ * between two reads less than GAP_NS apart it counts as its own; a longer
+ * one is another partition's window, or idle. It prints its share of the
+ * interval so measured and as the monitor accounted it (runtime_ns), both
+ * in per mille, its reservation, and the rest of its accounting:
+ *
+ *	share 199 accounted 200 reserved 200 missed 0 lateness 1234 ticks 30
+ *
+ * `share sleep <ms>` sleeps <ms> milliseconds and prints the system time
+ * that passed, then sleeps until a time already past and prints how long
+ * that took:
+ *
+ *	slept 50001234 ns
+ *	past deadline returned after 345 ns
+ */
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <tessera.h>
+
+#define NS_PER_US	1000ULL
+#define NS_PER_MS	1000000ULL
+#define UNIT_NS		(10 * NS_PER_MS)	/* a period on a dedicated CPU */
+/* far longer than one read of the clock, far shorter than a window */
+#define GAP_NS		(100 * NS_PER_US)
+
+#define READ(x)		(*(const volatile __typeof__(x) *)&(x))
+
+static const struct tessera_vcpu_info *share_info(void)
+{
+	return &tessera_shared_info()->vcpu[0];
+}
+
+/* The accounting brought up to now: any hypercall does it. */
+static uint64_t share_runtime_ns(void)
+{
+	tessera_version(TESSERA_VERSION_ABI);
+	return READ(share_info()->runtime_ns);
+}
+
+static uint64_t share_per_mille(uint64_t part, uint64_t whole)
+{
+	return (part * 1000 + whole / 2) / whole;
+}
+
+static int share_spin(unsigned long periods)
+{
+	const struct tessera_vcpu_info *vi = share_info();
+	uint64_t period = READ(vi->period_us) * NS_PER_US ?: UNIT_NS;
+	uint64_t budget = READ(vi->budget_us) * NS_PER_US ?: period;
+	uint64_t start = (tessera_now_ns() / period + 1) * period;
+	uint64_t end = start + periods * period, own = 0, runtime, last, now;
+
+	while ((last = tessera_now_ns()) < start)
+		;
+	runtime = share_runtime_ns();
+	while ((now = tessera_now_ns()) < end) {
+		if (now - last < GAP_NS)
+			own += now - last;
+		last = now;
+	}
+	runtime = share_runtime_ns() - runtime;
+	printf("share %lu accounted %lu reserved %lu missed %lu lateness %lu ticks %lu\n",
+	       share_per_mille(own, end - start),
+	       share_per_mille(runtime, end - start),
+	       share_per_mille(budget, period), READ(vi->windows_missed),
+	       READ(vi->lateness_max_ns), READ(vi->timer_interrupts));
+	return 0;
+}
+
+static int share_sleep(unsigned long ms)
+{
+	uint64_t t0 = tessera_now_ns(), t1;
+
+	tessera_sleep_ns(ms * NS_PER_MS);
+	t1 = tessera_now_ns();
+	printf("slept %lu ns\n", t1 - t0);
+	tessera_sleep_until(t1 - 1);
+	printf("past deadline returned after %lu ns\n", tessera_now_ns() - t1);
+	return 0;
+}
+
+int main(int argc, char **argv)
+{
+	unsigned long n = argc > 2 ? strtoul(argv[2], NULL, 10) : 0;
+
+	if (argc > 2 && !strcmp(argv[1], "spin") && n)
+		return share_spin(n);
+	if (argc > 2 && !strcmp(argv[1], "sleep"))
+		return share_sleep(n);
+	printf("usage: share spin <periods> | share sleep <ms>\n");
+	return 1;
+}
