@@ -134,8 +134,9 @@ class System:
             status, log = self.make(out, "olddefconfig")
             assert status == 0, log
 
-    def boot(self, out, iso=False, set=None, timeout=BOOT_TIMEOUT):
-        """Boots $(O)/tessera.elf (or the ISO) through scripts/qemu-run."""
+    def boot(self, out, iso=False, set=None, extra=(), timeout=BOOT_TIMEOUT):
+        """Boots $(O)/tessera.elf (or the ISO) through scripts/qemu-run,
+        with the QEMU options `extra` after the board's (e.g. -icount)."""
         image = os.path.join(out, "tessera.iso" if iso else "tessera.elf")
         cmd = [os.path.join(SRCTREE, "scripts", "qemu-run"),
                "--timeout", str(timeout), "--accel",
@@ -144,6 +145,8 @@ class System:
             cmd.append("--set=%s=%s" % (opt, value))
         cmd += [os.path.join(SRCTREE, "boards", "qemu-pc"),
                 "iso" if iso else "kernel", image]
+        if extra:
+            cmd += ["--"] + list(extra)
         res = subprocess.run(cmd, stdout=subprocess.PIPE,
                              stderr=subprocess.STDOUT, text=True,
                              errors="replace", timeout=timeout + 30)
@@ -189,6 +192,7 @@ class Partition:
     bootargs: str = ""
     cpu: int = 1
     on_fault: str = "halt"
+    budget_us: int = 0  # of PERIOD_US; 0: an equal share of the CPU's
 
 
 PERIOD_US = 10000
@@ -197,7 +201,8 @@ PERIOD_US = 10000
 def system_dts(partitions):
     """A system device tree on the qemu-pc board, as configs/qemu_pc.dts,
     with these partitions of 2 MiB each. Partitions that share a CPU get
-    equal budgets of one period; one alone on its CPU has it dedicated."""
+    their budget_us, or equal budgets, of one period; one alone on its CPU
+    has it dedicated."""
     sharing = Counter(p.cpu for p in partitions)
     nodes = []
     for p in partitions:
@@ -205,7 +210,8 @@ def system_dts(partitions):
                  'bootargs = "%s"' % p.bootargs, "memory-size = <0x0 0x00200000>",
                  "cpus = <&cpu%d>" % p.cpu, 'on-fault = "%s"' % p.on_fault]
         if sharing[p.cpu] > 1:
-            props += ["cpu-budget-us = <%d>" % (PERIOD_US // sharing[p.cpu]),
+            props += ["cpu-budget-us = <%d>"
+                      % (p.budget_us or PERIOD_US // sharing[p.cpu]),
                       "cpu-period-us = <%d>" % PERIOD_US]
         nodes.append("\t\t%s {\n%s\t\t};\n"
                      % (p.name, "".join("\t\t\t%s;\n" % x for x in props)))
