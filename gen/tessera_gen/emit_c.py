@@ -7,6 +7,7 @@ same field names, so that this module only prints."""
 from dataclasses import fields, is_dataclass
 
 from .contract import TABLES_VERSION
+from .regions import PAGE_SIZE
 from .tables import Symbol
 
 # The arrays of struct tessera_tables: field, element type, count suffix.
@@ -113,6 +114,11 @@ def tables_h(tables, banner):
     ports = [sum((c.frontend == i) + (c.backend == i) for c in tables.channels)
              + sum(d.nr_irqs for d in tables.devices if d.owner == i)
              for i in range(len(tables.partitions))]
+    # A partition's ring window: each of its rings and a guard page after
+    # it (monitor/core/channel.c).
+    ring_spans = [sum(c.mem.size + PAGE_SIZE for c in tables.channels
+                      if i in (c.frontend, c.backend))
+                  for i in range(len(tables.partitions))]
     counts = [(f"TESSERA_NR_{count}", len(getattr(tables, name)))
               for name, _, count in _ARRAYS]
     lines = [
@@ -136,6 +142,7 @@ def tables_h(tables, banner):
         "#define TESSERA_MAX_PARTITION_VCPUS "
         f"{max((p.nr_vcpus for p in tables.partitions), default=0)}",
         f"#define TESSERA_MAX_PARTITION_PORTS {max(ports, default=0)}",
+        f"#define TESSERA_MAX_PARTITION_RING_SPAN {max(ring_spans, default=0):#x}",
         "",
         "#endif", ""]
     return "\n".join(lines)

@@ -8,6 +8,7 @@
 #include <stdint.h>
 #include <tables.h>		/* generated: TESSERA_MAX_PARTITION_SIZE */
 #include <public/layout.h>
+#include <tessera/channel.h>
 #include <tessera/errno.h>
 #include <tessera/halt.h>
 #include <tessera/partition.h>
@@ -63,6 +64,23 @@ static int partition_setup(struct partition *p, unsigned int id)
 }
 
 /*
+ * The partition's rings start zero, at boot and at each restart, so that
+ * a restarted end cannot take entries of its earlier life for new ones
+ * (docs/rings.md, "Restarts and resets"). The other end may be running
+ * meanwhile: whatever it writes afterwards is its input like any other.
+ * At boot no partition runs before every partition is loaded.
+ */
+static void partition_zero_rings(const struct partition *p)
+{
+	struct channel_end ends[TESSERA_MAX_CHANNELS];
+	unsigned int n = channel_ends(&tessera_tables, p->id, ends);
+
+	for (unsigned int i = 0; i < n; i++)
+		memset(arch_partition_ram(ends[i].c->mem.base), 0,
+		       ends[i].c->mem.size);
+}
+
+/*
  * Every byte of the memory is written: the segments' file bytes, zero
  * everywhere else, so nothing of an earlier run or of the monitor shows.
  */
@@ -77,6 +95,7 @@ static void partition_load(struct partition *p)
 		memcpy(mem + (s->vaddr - TESSERA_MEM_BASE),
 		       p->program->image + s->offset, s->filesz);
 	}
+	partition_zero_rings(p);
 	start_info_fill(&p->start_info->si, &tessera_tables, p->id);
 	memset(p->shared_info, 0, sizeof(*p->shared_info));
 	time_info_fill(&p->shared_info->shi.time);

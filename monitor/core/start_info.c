@@ -3,13 +3,14 @@
  * A partition's start-info page from the domain tables (see
  * tessera/start_info.h). Channels and devices are listed as the public
  * header describes them, with the virtual addresses public/layout.h gives
- * their windows, even before the features that map them exist: the
- * feature bits say what works.
+ * their windows (channel.c places the rings), devices even before the
+ * feature that maps them exists: the feature bits say what works.
  */
 
 #include <stdbool.h>
 #include <public/layout.h>
 #include <public/version.h>
+#include <tessera/channel.h>
 #include <tessera/compiler.h>
 #include <tessera/start_info.h>
 #include <tessera/string.h>
@@ -18,30 +19,25 @@ BUILD_BUG_ON(TT_NAME_MAX != TESSERA_NAME_MAX);
 BUILD_BUG_ON(TT_BOOTARGS_MAX != TESSERA_BOOTARGS_MAX);
 BUILD_BUG_ON(TT_DEVICE_RES_MAX != TESSERA_DEVICE_RES_MAX);
 
-/* Rings lie one after the other from TESSERA_RING_BASE, a guard page apart. */
 static void start_info_channels(struct tessera_start_info *si,
 				const struct tessera_tables *t, unsigned int id)
 {
-	uint64_t ring = TESSERA_RING_BASE;
+	struct channel_end ends[TESSERA_MAX_CHANNELS];
 
-	for (uint32_t i = 0; i < t->nr_channels; i++) {
-		const struct tt_channel *c = &t->channels[i];
-		struct tessera_channel *ci;
-		bool front = c->frontend == id;
+	si->nr_channels = channel_ends(t, id, ends);
+	for (uint32_t i = 0; i < si->nr_channels; i++) {
+		const struct tt_channel *c = ends[i].c;
+		struct tessera_channel *ci = &si->channels[i];
 
-		if (!front && c->backend != id)
-			continue;
-		if (si->nr_channels == TESSERA_MAX_CHANNELS)
-			break;		/* gen refuses more; never trusted */
-		ci = &si->channels[si->nr_channels++];
 		memcpy(ci->name, c->name, sizeof(ci->name));
-		ci->ring = ring;
+		ci->name[sizeof(ci->name) - 1] = '\0';
+		ci->ring = ends[i].va;
 		ci->ring_bytes = c->mem.size;
 		ci->slots = c->slots;
 		ci->slot_size = c->slot_size;
-		ci->port = front ? c->frontend_port : c->backend_port;
-		ci->role = front ? TESSERA_ROLE_FRONTEND : TESSERA_ROLE_BACKEND;
-		ring += c->mem.size + TESSERA_PAGE_SIZE;
+		ci->port = ends[i].front ? c->frontend_port : c->backend_port;
+		ci->role = ends[i].front ? TESSERA_ROLE_FRONTEND :
+					   TESSERA_ROLE_BACKEND;
 	}
 }
 
@@ -98,7 +94,7 @@ void start_info_fill(struct tessera_start_info *si,
 	si->abi_version = TESSERA_ABI_VERSION;
 	si->size = sizeof(*si);
 	si->features = TESSERA_FEATURE_TIME | TESSERA_FEATURE_TIMER |
-		       TESSERA_FEATURE_ACCOUNTING;
+		       TESSERA_FEATURE_ACCOUNTING | TESSERA_FEATURE_RINGS;
 	si->partition_id = id;
 	si->nr_vcpus = p->nr_vcpus;
 	memcpy(si->name, p->name, sizeof(si->name));

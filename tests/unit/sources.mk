@@ -31,7 +31,8 @@ test_elf_SRCS := monitor/core/elf.c
 test_uaccess_SRCS := monitor/core/uaccess.c
 test_console_stream_SRCS := monitor/core/console_stream.c $(CONSOLE_SRCS)
 test_vspace_SRCS := monitor/arch/x86_64/vspace.c monitor/arch/x86_64/pagetable.c
-test_start_info_SRCS := monitor/core/start_info.c monitor/lib/string.c
+test_start_info_SRCS := monitor/core/start_info.c monitor/core/channel.c \
+	monitor/lib/string.c
 test_hypercall_SRCS := monitor/core/hypercall.c monitor/core/uaccess.c \
 	monitor/core/console_stream.c $(CONSOLE_SRCS)
 test_fault_SRCS := monitor/core/fault.c monitor/core/console_stream.c \

@@ -3,8 +3,9 @@
  * A partition's address space (monitor/arch/x86_64/vspace.c) built into
  * ordinary memory and read back page by page: the program's text alone
  * executable, its read-only data read-only, the rest of its memory
- * read-write, the info pages as public/layout.h says, every page user,
- * and nothing mapped around them.
+ * read-write, the info pages as public/layout.h says, each ring
+ * read-write at its place in the ring window, every page user, and
+ * nothing mapped around them (the guard page after each ring included).
  */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -24,6 +25,9 @@
 #define SI_PA		0x150000UL
 #define SHI_PA		0x151000UL
 #define BASE		TESSERA_MEM_BASE
+#define RING0_PA	0x3000000UL
+#define RING1_PA	0x3100000UL
+#define RING_SPAN	(0x3000 + PAGE_SIZE + 0x22000 + PAGE_SIZE)
 
 static uint8_t *pool;
 static unsigned int pool_used;
@@ -45,6 +49,13 @@ static struct pt pt;
 static struct elf_image elf;
 static struct vspace_desc desc;
 
+/* a small ring, then one of 64 slots of 2 KiB, as channel.c places them */
+static const struct tt_channel channels[] = {
+	{ .name = "small", .mem = { RING0_PA, 0x3000 } },
+	{ .name = "big", .mem = { RING1_PA, 0x22000 } },
+};
+static struct channel_end rings[2];
+
 /* text 2 pages RX, rodata 1 page R, data+bss 3 pages RW; again for each case */
 static int setup(void **state)
 {
@@ -63,7 +74,11 @@ static int setup(void **state)
 			{ BASE + 0x3000, 0x2100, 0x3000, 0x10, ELF_SEG_R | ELF_SEG_W },
 		},
 	};
-	desc = (struct vspace_desc){ MEM_PA, MEM_SIZE, SI_PA, SHI_PA, &elf };
+	rings[0] = (struct channel_end){ &channels[0], TESSERA_RING_BASE, true };
+	rings[1] = (struct channel_end){ &channels[1],
+					 TESSERA_RING_BASE + 0x4000, false };
+	desc = (struct vspace_desc){ MEM_PA, MEM_SIZE, SI_PA, SHI_PA, &elf,
+				     rings, 2 };
 	return 0;
 }
 
@@ -105,6 +120,12 @@ static void test_permissions(void **state)
 		    PTE_U | PTE_W | PTE_NX);
 	assert_page(TESSERA_START_INFO_ADDR, SI_PA, PTE_U | PTE_NX);
 	assert_page(TESSERA_SHARED_INFO_ADDR, SHI_PA, PTE_U | PTE_W | PTE_NX);
+	for (uint64_t off = 0; off < 0x3000; off += PAGE_SIZE)
+		assert_page(TESSERA_RING_BASE + off, RING0_PA + off,
+			    PTE_U | PTE_W | PTE_NX);
+	for (uint64_t off = 0; off < 0x22000; off += PAGE_SIZE)
+		assert_page(TESSERA_RING_BASE + 0x4000 + off, RING1_PA + off,
+			    PTE_U | PTE_W | PTE_NX);
 }
 
 static void test_nothing_else(void **state)
@@ -116,7 +137,10 @@ static void test_nothing_else(void **state)
 	assert_unmapped(TESSERA_SHARED_INFO_ADDR + PAGE_SIZE);
 	assert_unmapped(BASE - PAGE_SIZE);
 	assert_unmapped(BASE + MEM_SIZE);
-	assert_unmapped(TESSERA_RING_BASE);
+	assert_unmapped(TESSERA_RING_BASE - PAGE_SIZE);
+	assert_unmapped(TESSERA_RING_BASE + 0x3000);		/* guard pages */
+	assert_unmapped(TESSERA_RING_BASE + RING_SPAN - PAGE_SIZE);
+	assert_unmapped(TESSERA_RING_BASE + RING_SPAN);
 	assert_unmapped(TESSERA_MMIO_BASE);
 	assert_unmapped(0xffff800000000000UL + MEM_PA);
 	assert_unmapped(0xffffffff80000000UL);
@@ -125,6 +149,7 @@ static void test_nothing_else(void **state)
 		uint64_t table = (uint64_t)(uintptr_t)(pool + PAGE_SIZE * i);
 
 		assert_true(table < MEM_PA || table >= MEM_PA + MEM_SIZE);
+		assert_true(table < RING0_PA || table >= RING1_PA + 0x22000);
 		assert_true(table != SI_PA && table != SHI_PA);
 	}
 }
@@ -144,7 +169,7 @@ static void test_large_pages_past_the_program(void **state)
 static void test_the_pool_bound_holds(void **state)
 {
 	assert_int_equal(vspace_build(&pt, &desc), 0);
-	assert_true(pool_used <= VSPACE_TABLE_PAGES(BASE + MEM_SIZE));
+	assert_true(pool_used <= VSPACE_TABLE_PAGES(BASE + MEM_SIZE, RING_SPAN));
 }
 
 static void test_refused(void **state)
@@ -159,6 +184,16 @@ static void test_refused(void **state)
 	assert_int_equal(vspace_build(&pt, &desc), -EINVAL);
 	setup(state);
 	desc.mem_size = TESSERA_MEM_MAX + PAGE_SIZE;
+	assert_int_equal(vspace_build(&pt, &desc), -EINVAL);
+	/* a ring outside the ring window, below it or running past it */
+	setup(state);
+	rings[1].va = TESSERA_MEM_BASE + MEM_SIZE;
+	assert_int_equal(vspace_build(&pt, &desc), -EINVAL);
+	setup(state);
+	rings[1].va = TESSERA_MMIO_BASE - 0x1000;
+	assert_int_equal(vspace_build(&pt, &desc), -EINVAL);
+	setup(state);
+	rings[1].va = UINT64_MAX & ~0xfffUL;
 	assert_int_equal(vspace_build(&pt, &desc), -EINVAL);
 }
 

@@ -22,8 +22,9 @@
 #include <tessera/printk.h>
 #include <tessera/string.h>
 
-#define VSPACE_PAGES \
-	VSPACE_TABLE_PAGES(TESSERA_MEM_BASE + TESSERA_MAX_PARTITION_SIZE)
+#define VSPACE_PAGES							\
+	VSPACE_TABLE_PAGES(TESSERA_MEM_BASE + TESSERA_MAX_PARTITION_SIZE,	\
+			   TESSERA_MAX_PARTITION_RING_SPAN)
 #define PML4_ENTRIES	512
 #define PML4_KERNEL	256	/* the upper half's first entry */
 
@@ -49,6 +50,7 @@ static uint64_t *vspace_table(uint64_t pa)
 
 int arch_vspace_build(struct partition *p)
 {
+	struct channel_end rings[TESSERA_MAX_CHANNELS];
 	struct pt pt = {
 		.table = vspace_table,
 		.alloc = vspace_alloc,
@@ -60,6 +62,8 @@ int arch_vspace_build(struct partition *p)
 		.start_info_pa = image_phys(p->start_info),
 		.shared_info_pa = image_phys(p->shared_info),
 		.elf = &p->elf,
+		.rings = rings,
+		.nr_rings = channel_ends(&tessera_tables, p->id, rings),
 	};
 	int err;
 

@@ -47,6 +47,24 @@ static int vspace_map_segments(const struct pt *pt, const struct vspace_desc *d)
 	return vspace_map_mem(pt, d, va, end, VSPACE_RW);
 }
 
+/* Each ring read-write and no-execute, inside the ring window. */
+static int vspace_map_rings(const struct pt *pt, const struct vspace_desc *d)
+{
+	for (unsigned int i = 0; i < d->nr_rings; i++) {
+		const struct channel_end *e = &d->rings[i];
+		uint64_t size = e->c->mem.size;
+		int err;
+
+		if (e->va < TESSERA_RING_BASE || e->va > TESSERA_MMIO_BASE ||
+		    size > TESSERA_MMIO_BASE - e->va)
+			return -EINVAL;
+		err = pt_map(pt, e->va, e->c->mem.base, size, VSPACE_RW);
+		if (err)
+			return err;
+	}
+	return 0;
+}
+
 int vspace_build(const struct pt *pt, const struct vspace_desc *d)
 {
 	int err;
@@ -60,5 +78,7 @@ int vspace_build(const struct pt *pt, const struct vspace_desc *d)
 	if (!err)
 		err = pt_map(pt, TESSERA_SHARED_INFO_ADDR, d->shared_info_pa,
 			     PAGE_SIZE, VSPACE_RW);
+	if (!err)
+		err = vspace_map_rings(pt, d);
 	return err;
 }

@@ -86,7 +86,8 @@ void *arch_partition_ram(uint64_t pa);
  * Builds p's page tables from its tables entry and its ELF segments:
  * program text read-execute, read-only data read-only, the rest of its
  * memory read-write, the start-info page read-only, the shared-info page
- * read-write, all user; the monitor supervisor-only; nothing else.
+ * and the rings of its channels read-write, all user; the monitor
+ * supervisor-only; nothing else.
  * 0, or a negative error once the reason was printed.
  */
 int arch_vspace_build(struct partition *p);

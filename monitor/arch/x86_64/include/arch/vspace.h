@@ -10,6 +10,7 @@
 
 #include <stdint.h>
 #include <arch/pagetable.h>
+#include <tessera/channel.h>
 #include <tessera/elf.h>
 
 /* Permissions of the pages a partition sees: user, never W+X. */
@@ -18,13 +19,21 @@
 #define VSPACE_RW	(PTE_U | PTE_W | PTE_NX)
 
 /*
- * Table pages one partition's user half can need at most, whatever the
- * page sizes: a PML4, one PDPT (all of it lies in the first 512 GiB), a
- * page directory per GiB and a page table per 2 MiB below `top`.
+ * Table pages that a window of `span` bytes from the start of a PML4
+ * entry can need at most, whatever the page sizes: a PDPT, a page
+ * directory per GiB and a page table per 2 MiB; none for an empty one.
  */
-#define VSPACE_TABLE_PAGES(top)						\
-	(2 + ((top) + (1UL << 30) - 1) / (1UL << 30) +			\
-	 ((top) + (1UL << 21) - 1) / (1UL << 21))
+#define VSPACE_WINDOW_PAGES(span)					\
+	((span) ? 1 + ((span) + (1UL << 30) - 1) / (1UL << 30) +	\
+		  ((span) + (1UL << 21) - 1) / (1UL << 21) : 0)
+
+/*
+ * Table pages of one partition's user half: a PML4, the window of its
+ * memory and info pages (all below `top`, in the first 512 GiB) and its
+ * ring window of `ring_span` bytes from TESSERA_RING_BASE.
+ */
+#define VSPACE_TABLE_PAGES(top, ring_span)				\
+	(1 + VSPACE_WINDOW_PAGES(top) + VSPACE_WINDOW_PAGES(ring_span))
 
 struct vspace_desc {
 	uint64_t mem_pa;		/* the partition's memory */
@@ -32,6 +41,8 @@ struct vspace_desc {
 	uint64_t start_info_pa;		/* a page each */
 	uint64_t shared_info_pa;
 	const struct elf_image *elf;	/* checked by elf_parse */
+	const struct channel_end *rings;	/* its ends of channels */
+	unsigned int nr_rings;
 };
 
 /* The permissions of a segment's pages, from its ELF flags. */
@@ -40,10 +51,11 @@ uint64_t vspace_segment_flags(uint32_t elf_flags);
 /*
  * Maps into pt, whose root holds nothing in the lower half yet: the
  * memory at TESSERA_MEM_BASE, each segment's pages with its permissions
- * and every other page read-write, the start-info page read-only and the
- * shared-info page read-write, all no-execute but the program's text.
- * 0, -EINVAL when a segment is writable and executable or lies outside
- * the memory or out of order, or pt_map's error.
+ * and every other page read-write, the start-info page read-only, the
+ * shared-info page and each ring read-write, all no-execute but the
+ * program's text. 0, -EINVAL when a segment is writable and executable
+ * or lies outside the memory or out of order, or a ring lies outside the
+ * ring window, or pt_map's error.
  */
 int vspace_build(const struct pt *pt, const struct vspace_desc *d);
 

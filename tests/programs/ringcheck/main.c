@@ -1,0 +1,147 @@
+// SPDX-License-Identifier: MIT
+/*
+ * ringcheck: the two ends of a channel see the same ring, and no one
+ * else sees it (tests/system/test_rings.py). Without events yet, each end
+ * polls, a bounded number of times, yielding in between.
+ *
+ *	ringcheck front <channel> <n>	sends n requests, one at a time, of
+ *		lengths 0 to slot_size and a pattern; checks each response
+ *	ringcheck back <channel> <n>	answers n requests with the payload
+ *		inverted and the length as status
+ *	ringcheck outsider <channel> <address>	is no end of the channel:
+ *		tessera_channel() is NULL, and a load at the address the ends
+ *		use faults
+ *
+ * Each end first prints "<channel> at 0x<ring>: <slots> slots of <slot
+ * size> bytes" and ends with "<good>/<n> round trips ok" (front) or "<n>
+ * requests served" (back), returning 0 only if all went well.
+ */
+#include <stdbool.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <tessera.h>
+#include <tessera/ring.h>
+
+#define POLLS_MAX	2000000	/* a peer silent this long is gone */
+
+static uint8_t payload[TESSERA_RING_SLOTS_MAX];	/* any slot_size used here */
+static uint8_t reply[sizeof(payload)];
+static struct tessera_ring_msg msg;
+
+static uint8_t pattern(uint32_t n, uint32_t i)
+{
+	return (uint8_t)(n * 7 + i * 13 + 1);
+}
+
+static const struct tessera_channel *ringcheck_channel(const char *name)
+{
+	const struct tessera_channel *ch = tessera_channel(name);
+
+	if (!ch) {
+		printf("%s: not an end of this channel\n", name);
+		return NULL;
+	}
+	printf("%s at 0x%lx: %u slots of %u bytes\n", name,
+	       (unsigned long)ch->ring, ch->slots, ch->slot_size);
+	if (ch->slot_size > sizeof(payload)) {
+		printf("%s: slot size above %zu\n", name, sizeof(payload));
+		return NULL;
+	}
+	return ch;
+}
+
+/* Polls take() until it has a message: 1, 0 when the peer stayed silent, or an error. */
+#define RINGCHECK_POLL(take, end)					\
+	({								\
+		int ret_ = 0;						\
+		for (long i_ = 0; i_ < POLLS_MAX && !ret_; i_++) {	\
+			ret_ = take(end, &msg, reply, sizeof(reply));	\
+			if (!ret_)					\
+				tessera_yield();			\
+		}							\
+		ret_;							\
+	})
+
+static int ringcheck_front(const char *name, uint32_t n)
+{
+	static struct tessera_ring_front front;
+	const struct tessera_channel *ch = ringcheck_channel(name);
+	uint32_t good = 0;
+
+	if (!ch || tessera_ring_front_init(&front, ch))
+		return 1;
+	for (uint32_t k = 0; k < n; k++) {
+		uint32_t len = k * 37 % (ch->slot_size + 1), id = k % ch->slots;
+		bool ok;
+		int ret;
+
+		for (uint32_t i = 0; i < len; i++)
+			payload[i] = pattern(k, i);
+		if (tessera_ring_front_push(&front, id, payload, len) ||
+		    tessera_ring_front_publish(&front) < 0)
+			break;
+		ret = RINGCHECK_POLL(tessera_ring_front_take, &front);
+		if (ret <= 0) {
+			printf("request %u: %s\n", k, ret ? front.ring.error :
+			       "no response");
+			break;
+		}
+		ok = msg.id == id && msg.len == len && msg.status == (int)len;
+		for (uint32_t i = 0; ok && i < len; i++)
+			ok = (uint8_t)(reply[i] ^ pattern(k, i)) == 0xff;
+		if (!ok)
+			printf("request %u: wrong response\n", k);
+		good += ok;
+	}
+	printf("%u/%u round trips ok\n", good, n);
+	return good == n ? 0 : 1;
+}
+
+static int ringcheck_back(const char *name, uint32_t n)
+{
+	static struct tessera_ring_back back;
+	const struct tessera_channel *ch = ringcheck_channel(name);
+	uint32_t served = 0;
+
+	if (!ch || tessera_ring_back_init(&back, ch))
+		return 1;
+	while (served < n) {
+		int ret = RINGCHECK_POLL(tessera_ring_back_take, &back);
+
+		if (ret <= 0) {
+			printf("%s\n", ret ? back.ring.error : "no request");
+			break;
+		}
+		for (uint32_t i = 0; i < msg.len; i++)
+			reply[i] = (uint8_t)~reply[i];
+		if (tessera_ring_back_push(&back, msg.id, (int32_t)msg.len,
+					   reply, msg.len) ||
+		    tessera_ring_back_publish(&back) < 0)
+			break;
+		served++;
+	}
+	printf("%u requests served\n", served);
+	return served == n ? 0 : 1;
+}
+
+static int ringcheck_outsider(const char *name, uintptr_t addr)
+{
+	if (ringcheck_channel(name))
+		return 1;
+	printf("reading 0x%lx\n", (unsigned long)addr);
+	return *(volatile uint8_t *)addr;	/* must fault */
+}
+
+int main(int argc, char **argv)
+{
+	if (argc == 4 && !strcmp(argv[1], "front"))
+		return ringcheck_front(argv[2], strtoul(argv[3], NULL, 0));
+	if (argc == 4 && !strcmp(argv[1], "back"))
+		return ringcheck_back(argv[2], strtoul(argv[3], NULL, 0));
+	if (argc == 4 && !strcmp(argv[1], "outsider"))
+		return ringcheck_outsider(argv[2], strtoul(argv[3], NULL, 0));
+	printf("usage: ringcheck front|back <channel> <n> | outsider <channel> <address>\n");
+	return 2;
+}
