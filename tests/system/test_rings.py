@@ -3,13 +3,15 @@
 memory at the address their start-info page gives, the rings of a
 partition lie one after another in its ring window with a guard page
 between them, and a partition that is no end of a channel has no entry
-for it and faults on the address the ends use. tests/programs/ringcheck
+for it and faults on the address the ends use; a restarted end finds its
+ring zero, nothing of its earlier life in it. tests/programs/ringcheck
 polls, events not being there yet: the frontend sends requests of every
 length with a pattern, the backend answers each with the payload
 inverted, and the frontend checks every byte."""
 import pytest
 
-from harness import HALT_OK, HALT_PARTITION_FAILED, Partition, system_dts
+from harness import (HALT_OK, HALT_PARTITION_FAILED, Partition, config_value,
+                     system_dts)
 
 RING_BASE = 0x8000000000        # TESSERA_RING_BASE, public/layout.h
 ROUND_TRIPS = 100
@@ -83,3 +85,22 @@ def test_ends_sharing_one_cpu(system):
     run = system.boot(system.build(dts=ends(1, 1)))
     assert_round_trips(run)
     assert run.status == HALT_OK, run
+
+
+def test_a_restarted_end_finds_its_ring_zero(system):
+    """Each life of `scribble` fills the whole ring and faults; the
+    monitor zeroes the ring before the next life (docs/rings.md)."""
+    out = system.build(dts=rings_dts(
+        [Partition("scribble", "ringcheck", "ringcheck scribble %s" % CHECKED[0],
+                   cpu=1, on_fault="restart"),
+         Partition("idle", "ringcheck", "ringcheck back %s 0" % CHECKED[0], cpu=2)],
+        [CHECKED[:1] + ("scribble", "idle") + CHECKED[3:]]))
+    run = system.boot(out)
+    lives = config_value(out, "MAX_RESTARTS") + 1
+    where = "%s at %#x: %d slots of %d bytes" % (CHECKED[0], RING_BASE,
+                                                 CHECKED[3], CHECKED[4])
+    assert run.partition_lines("scribble") == \
+        [where, "%s: zero at start" % CHECKED[0]] * lives, run
+    assert [f.name for f in run.faults("scribble")] == ["#UD"] * lives, run
+    run.expect("[tessera] idle: exited with status 0")
+    assert run.status == HALT_PARTITION_FAILED, run

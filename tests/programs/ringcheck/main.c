@@ -11,6 +11,9 @@
  *	ringcheck outsider <channel> <address>	is no end of the channel:
  *		tessera_channel() is NULL, and a load at the address the ends
  *		use faults
+ *	ringcheck scribble <channel>	says whether the whole ring reads as
+ *		zero, then fills it with 0xa5 and faults (ud2): run with
+ *		on-fault "restart", each life must find the ring zero again
  *
  * Each end first prints "<channel> at 0x<ring>: <slots> slots of <slot
  * size> bytes" and ends with "<good>/<n> round trips ok" (front) or "<n>
@@ -134,6 +137,27 @@ static int ringcheck_outsider(const char *name, uintptr_t addr)
 	return *(volatile uint8_t *)addr;	/* must fault */
 }
 
+static int ringcheck_scribble(const char *name)
+{
+	const struct tessera_channel *ch = ringcheck_channel(name);
+	volatile uint8_t *ring;
+	uint64_t i;
+
+	if (!ch)
+		return 1;
+	ring = (volatile uint8_t *)ch->ring;
+	for (i = 0; i < ch->ring_bytes && !ring[i]; i++)
+		;
+	if (i < ch->ring_bytes)
+		printf("%s: byte %#lx is %#x at start\n", name,
+		       (unsigned long)i, ring[i]);
+	else
+		printf("%s: zero at start\n", name);
+	for (i = 0; i < ch->ring_bytes; i++)
+		ring[i] = 0xa5;
+	__builtin_trap();
+}
+
 int main(int argc, char **argv)
 {
 	if (argc == 4 && !strcmp(argv[1], "front"))
@@ -142,6 +166,9 @@ int main(int argc, char **argv)
 		return ringcheck_back(argv[2], strtoul(argv[3], NULL, 0));
 	if (argc == 4 && !strcmp(argv[1], "outsider"))
 		return ringcheck_outsider(argv[2], strtoul(argv[3], NULL, 0));
-	printf("usage: ringcheck front|back <channel> <n> | outsider <channel> <address>\n");
+	if (argc == 3 && !strcmp(argv[1], "scribble"))
+		return ringcheck_scribble(argv[2]);
+	printf("usage: ringcheck front|back <channel> <n> | outsider <channel> "
+	       "<address> | scribble <channel>\n");
 	return 2;
 }
