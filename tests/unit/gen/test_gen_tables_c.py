@@ -97,6 +97,9 @@ def test_ports_devices_and_strings_read_back(build, tmp_path):
         "channel 0 [alpha-beta] 0:0 -> 1:0 slots 16 x 256", "  mem 0x2600000 0x3000",
         "channel 1 [beta-alpha] 1:1 -> 0:1 slots 64 x 2048", "  mem 0x2603000 0x22000"]
     assert "device 1 [serial@2f8] [ns16550a] owner 0 port 0x2f8+8 irq 3" in lines
+    # alpha and beta each see both rings, each followed by a guard page
+    assert "#define TESSERA_MAX_PARTITION_RING_SPAN 0x27000" in \
+        (build.out / "tables.h").read_text().splitlines()
 
 
 def test_tables_h_is_plain_numbers_for_the_linker_script(default_build, tmp_path):
