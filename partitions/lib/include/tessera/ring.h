@@ -6,8 +6,9 @@
  * Ring helpers (partitions/lib/ring.c): the two ends of a channel's I/O
  * ring (public/io/ring.h, docs/rings.md), in the manner of Xen's
  * DEFINE_RING_TYPES front and back rings, as functions over a struct
- * that holds the end's private copies of the indices. Nothing in these
- * structs is shared; the ring memory is reached only through them.
+ * that holds the end's private copies of the indices. The structs are
+ * the end's own memory; they point into the ring, which only these
+ * functions touch.
  *
  *	static struct tessera_ring_front front;
  *	static uint8_t buf[MAX_SLOT_SIZE];
