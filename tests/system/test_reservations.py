@@ -6,7 +6,10 @@ Three partitions with 20, 30 and 50 % of a 10 ms period share cpu1 and
 spin, never entering the monitor: each measures its share of the CPU with
 tessera_now_ns() and from the monitor's accounting, and each must get its
 reservation, no more (no spinning neighbour takes its window) and no less.
-A fourth partition sleeps 50 ms on a CPU of its own.
+A fourth partition sleeps 50 ms on a CPU of its own. Then time given
+back: a partition that yields and one that sleeps leave their windows to
+the idle loop, strictly, or as slack to their neighbour with
+CONFIG_SCHED_SLACK.
 
 These boots run under -icount with sleep=off: the machine's time is its
 instruction count, so the shares and the schedule do not depend on how
@@ -26,7 +29,8 @@ BOUND = 50      # per mille: 5 % absolute
 
 SHARE = re.compile(r"share (?P<share>\d+) accounted (?P<accounted>\d+) "
                    r"reserved (?P<reserved>\d+) missed (?P<missed>\d+) "
-                   r"lateness (?P<lateness>\d+) ticks (?P<ticks>\d+)")
+                   r"lateness (?P<lateness>\d+) ticks (?P<ticks>\d+) "
+                   r"periods (?P<periods>\d+) exhausted (?P<exhausted>\d+)")
 SUMMARY = re.compile(r"\[tessera\] summary: (?P<name>\S+) .*; cpu time "
                      r"(?P<cpu_us>\d+) us, (?P<missed>\d+) windows missed, "
                      r"lateness max (?P<lateness>\d+) ns, "
@@ -85,10 +89,24 @@ def test_timer_at_window_boundaries_only(shared_cpu, name):
     assert PERIODS <= ticks <= PERIODS + 2, shared_cpu
 
 
+@pytest.mark.parametrize("name", sorted(BUDGETS_US))
+def test_every_period_used_whole(shared_cpu, name):
+    """A spinner used all of its budget in every period that has ended
+    (the last one, in which it exits, is still open)."""
+    figures = share_of(shared_cpu, name)
+    assert figures["periods"] >= PERIODS, shared_cpu
+    assert figures["exhausted"] == figures["periods"] - 1, shared_cpu
+
+
+def slept_ns(run, partition):
+    slept = re.fullmatch(r"slept (\d+) ns", run.partition_lines(partition)[0])
+    assert slept, run
+    return int(slept[1])
+
+
 def test_sleep(shared_cpu):
     lines = shared_cpu.partition_lines("sleeper")
-    slept = re.fullmatch(r"slept (\d+) ns", lines[0])
-    assert slept and int(slept[1]) >= 50 * 10**6, shared_cpu
+    assert slept_ns(shared_cpu, "sleeper") >= 50 * 10**6, shared_cpu
     assert re.fullmatch(r"past deadline returned after \d+ ns", lines[1]), \
         shared_cpu
     shared_cpu.expect("[tessera] sleeper: exited with status 0")
@@ -110,3 +128,32 @@ def test_dedicated_cpu_takes_no_ticks(system):
     assert alone["reserved"] == 1000, run
     assert alone["ticks"] == 0 and summary_of(run, "alone")["ticks"] == 0, run
     assert summary_of(run, "a")["ticks"] > 0, run
+
+
+@pytest.mark.parametrize("slack", [False, True], ids=["strict", "slack"])
+def test_time_given_back(system, slack):
+    """On cpu1, a spins (20 %), b yields in a loop (30 %), c sleeps 100 ms
+    (50 %). Strict: a gets its 20 % and not a microsecond of what b and c
+    give back; with slack, a gets nearly all of the CPU. Either way b,
+    yielding its windows away, has next to nothing of them, and uses up
+    none of its periods but the one it spun through waiting for its
+    start."""
+    partitions = [
+        Partition("a", "share", "share spin 20", cpu=1, budget_us=2000),
+        Partition("b", "share", "share yield 20", cpu=1, budget_us=3000),
+        Partition("c", "share", "share sleep 100", cpu=1, budget_us=5000),
+    ]
+    image = system.build(dts=system_dts(partitions),
+                         config={"SCHED_SLACK": "y"} if slack else None)
+    run = system.boot(image, extra=ICOUNT)
+    assert run.status == HALT_OK, run
+    a, b = share_of(run, "a"), share_of(run, "b")
+    if slack:
+        assert a["share"] >= 1000 - 2 * BOUND, run
+    else:
+        assert abs(a["share"] - 200) <= BOUND, run
+        assert abs(a["accounted"] - 200) <= BOUND, run
+    assert b["share"] <= BOUND and b["exhausted"] <= 1, run
+    assert slept_ns(run, "c") >= 100 * 10**6, run
+    for name in "abc":
+        assert summary_of(run, name)["missed"] == 0, run

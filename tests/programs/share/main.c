@@ -3,8 +3,11 @@
  * share: what a partition gets of its CPU, measured from inside
  * (tests/system/test_reservations.py).
  *
- * `share spin <periods>` waits for the start of one of its periods (on a
- * dedicated CPU, of a 10 ms unit), then spins through <periods> of them
+ * `share spin <periods>` waits for the start of the period after the one
+ * its first window opened (on a dedicated CPU, of a 10 ms unit), so that
+ * partitions with one period on one CPU measure the same interval even
+ * where slack ran one of them before the schedule began; it then spins
+ * through <periods> of them
  * reading tessera_now_ns() and never entering the monitor. The time
  * between two reads less than GAP_NS apart it counts as its own; a longer
  * one is another partition's window, or idle. It prints its share of the
@@ -12,6 +15,10 @@
  * in per mille, its reservation, and the rest of its accounting:
  *
  *	share 199 accounted 200 reserved 200 missed 0 lateness 1234 ticks 30
+ *	periods 32 exhausted 31
+ *
+ * (one line). `share yield <periods>` does the same, but yields in every
+ * turn of its loop, giving each of its windows away as soon as it gets it.
  *
  * `share sleep <ms>` sleeps <ms> milliseconds and prints the system time
  * that passed, then sleeps until a time already past and prints how long
@@ -40,10 +47,10 @@ static const struct tessera_vcpu_info *share_info(void)
 }
 
 /* The accounting brought up to now: any hypercall does it. */
-static uint64_t share_runtime_ns(void)
+static const struct tessera_vcpu_info *share_refresh(void)
 {
 	tessera_version(TESSERA_VERSION_ABI);
-	return READ(share_info()->runtime_ns);
+	return share_info();
 }
 
 static uint64_t share_per_mille(uint64_t part, uint64_t whole)
@@ -51,28 +58,35 @@ static uint64_t share_per_mille(uint64_t part, uint64_t whole)
 	return (part * 1000 + whole / 2) / whole;
 }
 
-static int share_spin(unsigned long periods)
+static int share_spin(unsigned long periods, int yield)
 {
 	const struct tessera_vcpu_info *vi = share_info();
 	uint64_t period = READ(vi->period_us) * NS_PER_US ?: UNIT_NS;
 	uint64_t budget = READ(vi->budget_us) * NS_PER_US ?: period;
-	uint64_t start = (tessera_now_ns() / period + 1) * period;
-	uint64_t end = start + periods * period, own = 0, runtime, last, now;
+	uint64_t start, end, own = 0, runtime, last, now;
 
+	while (READ(vi->period_us) && !READ(share_refresh()->periods))
+		;
+	start = (tessera_now_ns() / period + 1) * period;
+	end = start + periods * period;
 	while ((last = tessera_now_ns()) < start)
 		;
-	runtime = share_runtime_ns();
+	runtime = READ(share_refresh()->runtime_ns);
 	while ((now = tessera_now_ns()) < end) {
 		if (now - last < GAP_NS)
 			own += now - last;
 		last = now;
+		if (yield)
+			tessera_yield();
 	}
-	runtime = share_runtime_ns() - runtime;
-	printf("share %lu accounted %lu reserved %lu missed %lu lateness %lu ticks %lu\n",
+	runtime = READ(share_refresh()->runtime_ns) - runtime;
+	printf("share %lu accounted %lu reserved %lu missed %lu lateness %lu "
+	       "ticks %lu periods %lu exhausted %lu\n",
 	       share_per_mille(own, end - start),
 	       share_per_mille(runtime, end - start),
 	       share_per_mille(budget, period), READ(vi->windows_missed),
-	       READ(vi->lateness_max_ns), READ(vi->timer_interrupts));
+	       READ(vi->lateness_max_ns), READ(vi->timer_interrupts),
+	       READ(vi->periods), READ(vi->exhausted));
 	return 0;
 }
 
@@ -93,9 +107,11 @@ int main(int argc, char **argv)
 	unsigned long n = argc > 2 ? strtoul(argv[2], NULL, 10) : 0;
 
 	if (argc > 2 && !strcmp(argv[1], "spin") && n)
-		return share_spin(n);
+		return share_spin(n, 0);
+	if (argc > 2 && !strcmp(argv[1], "yield") && n)
+		return share_spin(n, 1);
 	if (argc > 2 && !strcmp(argv[1], "sleep"))
 		return share_sleep(n);
-	printf("usage: share spin <periods> | share sleep <ms>\n");
+	printf("usage: share spin|yield <periods> | share sleep <ms>\n");
 	return 1;
 }
