@@ -4,7 +4,9 @@ memory at the address their start-info page gives, the rings of a
 partition lie one after another in its ring window with a guard page
 between them, and a partition that is no end of a channel has no entry
 for it and faults on the address the ends use; a restarted end finds its
-ring zero, nothing of its earlier life in it. tests/programs/ringcheck
+ring zero, nothing of its earlier life in it; a backend whose other
+frontend is hostile reports it, resets that ring, and serves its
+well-behaved frontend in full. tests/programs/ringcheck
 polls, events not being there yet: the frontend sends requests of every
 length with a pattern, the backend answers each with the payload
 inverted, and the frontend checks every byte."""
@@ -104,3 +106,31 @@ def test_a_restarted_end_finds_its_ring_zero(system):
     assert [f.name for f in run.faults("scribble")] == ["#UD"] * lives, run
     run.expect("[tessera] idle: exited with status 0")
     assert run.status == HALT_PARTITION_FAILED, run
+
+
+def test_a_hostile_frontend_leaves_the_other_served(system):
+    """`hostile` writes at random into its ring while `good` makes its
+    round trips through the same backend; the backend never faults."""
+    hostile_writes = 1000000
+    run = system.boot(system.build(dts=rings_dts(
+        [Partition("good", "ringcheck", "ringcheck front good %d" % ROUND_TRIPS,
+                   cpu=1),
+         Partition("hostile", "ringcheck",
+                   "ringcheck hostile evil %d" % hostile_writes, cpu=2),
+         Partition("back", "ringcheck", "ringcheck serve %d good evil"
+                   % ROUND_TRIPS, cpu=3)],
+        [("good", "good", "back", 16, 256), ("evil", "hostile", "back", 16, 256)])))
+    run.expect("[good] %d/%d round trips ok" % (ROUND_TRIPS, ROUND_TRIPS))
+    run.expect("[back] good: %d requests served, 0 protocol errors" % ROUND_TRIPS)
+    errors = [l for l in run.partition_lines("back")
+              if l.startswith("evil: protocol error: ")]
+    assert len(errors) == 1, run
+    assert errors[0].split(": ", 2)[2] in (
+        "req_prod out of range", "length larger than the slot size"), run
+    summary = run.partition_lines("back")[-1]
+    assert summary.startswith("evil: ") and \
+        not summary.endswith(" 0 protocol errors"), run
+    run.expect("[hostile] %d hostile writes" % hostile_writes)
+    for name in ("good", "hostile", "back"):
+        run.expect("[tessera] %s: exited with status 0" % name)
+    assert run.status == HALT_OK, run

@@ -14,6 +14,9 @@
  *	ringcheck scribble <channel>	says whether the whole ring reads as
  *		zero, then fills it with 0xa5 and faults (ud2): run with
  *		on-fault "restart", each life must find the ring zero again
+ *	ringcheck hostile <channel> <n>, ringcheck serve <n> <channel>...:
+ *		a hostile frontend and a backend of several channels
+ *		(hostile.c)
  *
  * Each end first prints "<channel> at 0x<ring>: <slots> slots of <slot
  * size> bytes" and ends with "<good>/<n> round trips ok" (front) or "<n>
@@ -26,19 +29,18 @@
 #include <string.h>
 #include <tessera.h>
 #include <tessera/ring.h>
+#include "ringcheck.h"
 
-#define POLLS_MAX	2000000	/* a peer silent this long is gone */
-
-static uint8_t payload[TESSERA_RING_SLOTS_MAX];	/* any slot_size used here */
-static uint8_t reply[sizeof(payload)];
-static struct tessera_ring_msg msg;
+static uint8_t payload[RINGCHECK_SLOT_MAX];
+uint8_t reply[RINGCHECK_SLOT_MAX];
+struct tessera_ring_msg msg;
 
 static uint8_t pattern(uint32_t n, uint32_t i)
 {
 	return (uint8_t)(n * 7 + i * 13 + 1);
 }
 
-static const struct tessera_channel *ringcheck_channel(const char *name)
+const struct tessera_channel *ringcheck_channel(const char *name)
 {
 	const struct tessera_channel *ch = tessera_channel(name);
 
@@ -48,8 +50,8 @@ static const struct tessera_channel *ringcheck_channel(const char *name)
 	}
 	printf("%s at 0x%lx: %u slots of %u bytes\n", name,
 	       (unsigned long)ch->ring, ch->slots, ch->slot_size);
-	if (ch->slot_size > sizeof(payload)) {
-		printf("%s: slot size above %zu\n", name, sizeof(payload));
+	if (ch->slot_size > RINGCHECK_SLOT_MAX) {
+		printf("%s: slot size above %d\n", name, RINGCHECK_SLOT_MAX);
 		return NULL;
 	}
 	return ch;
@@ -59,13 +61,23 @@ static const struct tessera_channel *ringcheck_channel(const char *name)
 #define RINGCHECK_POLL(take, end)					\
 	({								\
 		int ret_ = 0;						\
-		for (long i_ = 0; i_ < POLLS_MAX && !ret_; i_++) {	\
+		for (long i_ = 0; i_ < RINGCHECK_POLLS && !ret_; i_++) { \
 			ret_ = take(end, &msg, reply, sizeof(reply));	\
 			if (!ret_)					\
 				tessera_yield();			\
 		}							\
 		ret_;							\
 	})
+
+int ringcheck_answer(struct tessera_ring_back *back)
+{
+	for (uint32_t i = 0; i < msg.len; i++)
+		reply[i] = (uint8_t)~reply[i];
+	if (tessera_ring_back_push(back, msg.id, (int32_t)msg.len, reply,
+				   msg.len))
+		return -1;
+	return tessera_ring_back_publish(back) < 0 ? -1 : 0;
+}
 
 static int ringcheck_front(const char *name, uint32_t n)
 {
@@ -117,11 +129,7 @@ static int ringcheck_back(const char *name, uint32_t n)
 			printf("%s\n", ret ? back.ring.error : "no request");
 			break;
 		}
-		for (uint32_t i = 0; i < msg.len; i++)
-			reply[i] = (uint8_t)~reply[i];
-		if (tessera_ring_back_push(&back, msg.id, (int32_t)msg.len,
-					   reply, msg.len) ||
-		    tessera_ring_back_publish(&back) < 0)
+		if (ringcheck_answer(&back))
 			break;
 		served++;
 	}
@@ -168,7 +176,13 @@ int main(int argc, char **argv)
 		return ringcheck_outsider(argv[2], strtoul(argv[3], NULL, 0));
 	if (argc == 3 && !strcmp(argv[1], "scribble"))
 		return ringcheck_scribble(argv[2]);
+	if (argc == 4 && !strcmp(argv[1], "hostile"))
+		return ringcheck_hostile(argv[2], strtoul(argv[3], NULL, 0));
+	if (argc >= 4 && !strcmp(argv[1], "serve"))
+		return ringcheck_serve(strtoul(argv[2], NULL, 0), argc - 3,
+				       argv + 3);
 	printf("usage: ringcheck front|back <channel> <n> | outsider <channel> "
-	       "<address> | scribble <channel>\n");
+	       "<address> | scribble <channel> | hostile <channel> <n> | "
+	       "serve <n> <channel>...\n");
 	return 2;
 }
