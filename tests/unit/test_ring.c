@@ -146,6 +146,34 @@ static void take_response(uint32_t id, uint32_t len)
 	assert_filled(buf, len, id);
 }
 
+/* ---- the macros of public/io/ring.h at the wrap ------------------- */
+
+static void test_macros_across_the_wrap(void **state)
+{
+	/* notify when the event lies in (old, new], whatever wraps */
+	assert_true(TESSERA_RING_NEED_NOTIFY(0, UINT32_MAX, 0));
+	assert_true(TESSERA_RING_NEED_NOTIFY(UINT32_MAX, UINT32_MAX - 1, 2));
+	assert_true(TESSERA_RING_NEED_NOTIFY(2, UINT32_MAX - 1, 2));
+	assert_false(TESSERA_RING_NEED_NOTIFY(UINT32_MAX - 1, UINT32_MAX - 1, 2));
+	assert_false(TESSERA_RING_NEED_NOTIFY(3, UINT32_MAX - 1, 2));
+	assert_false(TESSERA_RING_NEED_NOTIFY(5, 5, 5));	/* nothing new */
+	/* a producer up to room ahead, not behind */
+	assert_false(TESSERA_RING_PROD_OVERFLOW(UINT32_MAX - 2, 5, 8));
+	assert_true(TESSERA_RING_PROD_OVERFLOW(UINT32_MAX - 2, 6, 8));
+	assert_true(TESSERA_RING_PROD_OVERFLOW(3, 2, 8));
+	assert_false(TESSERA_RING_PROD_OVERFLOW(3, 3, 0));
+	/* the backend's room: slots less the requests taken, unanswered */
+	assert_int_equal(TESSERA_RING_REQ_ROOM(2, UINT32_MAX - 1, 8), 4);
+	assert_int_equal(TESSERA_RING_RSP_ROOM(UINT32_MAX, 3), 4);
+	assert_false(TESSERA_RING_LEN_OVERFLOW(64, 64));
+	assert_true(TESSERA_RING_LEN_OVERFLOW(UINT32_MAX, 64));
+	assert_true(TESSERA_RING_ID_UNKNOWN(8, 8));
+	assert_false(TESSERA_RING_ID_UNKNOWN(7, 8));
+	assert_int_equal(TESSERA_RING_BYTES(16, 256), 0x3000);
+	assert_int_equal(TESSERA_RING_BYTES(64, 2048), 0x22000);
+	assert_int_equal(TESSERA_RING_BYTES(1, 8), 0x2000);
+}
+
 /* ---- round trips ---------------------------------------------------- */
 
 static void test_round_trips(void **state)
@@ -565,6 +593,7 @@ static void test_id_rewritten_after_check(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_macros_across_the_wrap),
 		RING_TEST(test_round_trips),
 		RING_TEST(test_wrap_around),
 		RING_TEST(test_full_and_empty),
