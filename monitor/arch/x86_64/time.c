@@ -12,11 +12,11 @@
 
 #include <stdint.h>
 #include <arch/cpufeature.h>
+#include <arch/msr.h>
 #include <arch/muldiv.h>
 #include <arch/processor.h>
 #include <arch/timer.h>
 #include <drivers/lapic.h>
-#include <arch/msr.h>
 #include <tessera/compiler.h>
 #include <tessera/printk.h>
 #include <tessera/time.h>

@@ -39,7 +39,10 @@ void sched_yield(void);
  */
 void sched_sleep_until(uint64_t ns);
 
-/* A timer interrupt struck the current vCPU. */
+/*
+ * A timer interrupt on this CPU: the timer is no longer armed, and the
+ * current vCPU, if one was in ring 3, counts it.
+ */
 void sched_tick(void);
 
 /*

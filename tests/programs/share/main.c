@@ -7,8 +7,8 @@
  * its first window opened (on a dedicated CPU, of a 10 ms unit), so that
  * partitions with one period on one CPU measure the same interval even
  * where slack ran one of them before the schedule began; it then spins
- * through <periods> of them
- * reading tessera_now_ns() and never entering the monitor. The time
+ * through <periods> of them reading tessera_now_ns(), never entering the
+ * monitor. The time
  * between two reads less than GAP_NS apart it counts as its own; a longer
  * one is another partition's window, or idle. It prints its share of the
  * interval so measured and as the monitor accounted it (runtime_ns), both
@@ -19,6 +19,15 @@
  *
  * (one line). `share yield <periods>` does the same, but yields in every
  * turn of its loop, giving each of its windows away as soon as it gets it.
+ *
+ * `<name> bench <periods>` measures as `spin` and prints the figures of
+ * `make bench` (docs/benchmarks.md), named after its argv[0]:
+ *
+ *	bench share_20 19.99 %
+ *	bench share_20_accounted 20.00 %
+ *	bench share_20_reserved 20.00 %
+ *	bench share_20_lateness_max 1170 ns
+ *	bench share_20_windows_missed 0 windows
  *
  * `share sleep <ms>` sleeps <ms> milliseconds and prints the system time
  * that passed, then sleeps until a time already past and prints how long
@@ -53,40 +62,80 @@ static const struct tessera_vcpu_info *share_refresh(void)
 	return share_info();
 }
 
-static uint64_t share_per_mille(uint64_t part, uint64_t whole)
+/* What a partition had of its CPU over `periods` of its periods. */
+struct share {
+	uint64_t interval;	/* ns */
+	uint64_t own;		/* ns it saw itself run */
+	uint64_t runtime;	/* ns the monitor accounted */
+	uint64_t budget, period;
+};
+
+static struct share share_measure(unsigned long periods, int yield)
 {
-	return (part * 1000 + whole / 2) / whole;
+	const struct tessera_vcpu_info *vi = share_info();
+	struct share m = { .period = READ(vi->period_us) * NS_PER_US ?: UNIT_NS };
+	uint64_t start, end, last, now;
+
+	m.budget = READ(vi->budget_us) * NS_PER_US ?: m.period;
+	while (READ(vi->period_us) && !READ(share_refresh()->periods))
+		;
+	start = (tessera_now_ns() / m.period + 1) * m.period;
+	end = start + periods * m.period;
+	m.interval = end - start;
+	while ((last = tessera_now_ns()) < start)
+		;
+	m.runtime = READ(share_refresh()->runtime_ns);
+	while ((now = tessera_now_ns()) < end) {
+		if (now - last < GAP_NS)
+			m.own += now - last;
+		last = now;
+		if (yield)
+			tessera_yield();
+	}
+	m.runtime = READ(share_refresh()->runtime_ns) - m.runtime;
+	return m;
+}
+
+/* part of whole in units of 1 / scale, rounded */
+static uint64_t share_of(uint64_t part, uint64_t whole, uint64_t scale)
+{
+	return (part * scale + whole / 2) / whole;
 }
 
 static int share_spin(unsigned long periods, int yield)
 {
 	const struct tessera_vcpu_info *vi = share_info();
-	uint64_t period = READ(vi->period_us) * NS_PER_US ?: UNIT_NS;
-	uint64_t budget = READ(vi->budget_us) * NS_PER_US ?: period;
-	uint64_t start, end, own = 0, runtime, last, now;
+	struct share m = share_measure(periods, yield);
 
-	while (READ(vi->period_us) && !READ(share_refresh()->periods))
-		;
-	start = (tessera_now_ns() / period + 1) * period;
-	end = start + periods * period;
-	while ((last = tessera_now_ns()) < start)
-		;
-	runtime = READ(share_refresh()->runtime_ns);
-	while ((now = tessera_now_ns()) < end) {
-		if (now - last < GAP_NS)
-			own += now - last;
-		last = now;
-		if (yield)
-			tessera_yield();
-	}
-	runtime = READ(share_refresh()->runtime_ns) - runtime;
 	printf("share %lu accounted %lu reserved %lu missed %lu lateness %lu "
 	       "ticks %lu periods %lu exhausted %lu\n",
-	       share_per_mille(own, end - start),
-	       share_per_mille(runtime, end - start),
-	       share_per_mille(budget, period), READ(vi->windows_missed),
+	       share_of(m.own, m.interval, 1000),
+	       share_of(m.runtime, m.interval, 1000),
+	       share_of(m.budget, m.period, 1000), READ(vi->windows_missed),
 	       READ(vi->lateness_max_ns), READ(vi->timer_interrupts),
 	       READ(vi->periods), READ(vi->exhausted));
+	return 0;
+}
+
+/* A percentage with two decimals, from hundredths of a per cent. */
+#define SHARE_PCT(bp)	(bp) / 100, (bp) % 100
+
+/* The same as figures of `make bench` (tests/bench/share.dts), named <name>_*. */
+static int share_bench(const char *name, unsigned long periods)
+{
+	const struct tessera_vcpu_info *vi = share_info();
+	struct share m = share_measure(periods, 0);
+	uint64_t measured = share_of(m.own, m.interval, 10000);
+	uint64_t accounted = share_of(m.runtime, m.interval, 10000);
+	uint64_t reserved = share_of(m.budget, m.period, 10000);
+
+	printf("bench %s %lu.%02lu %%\n", name, SHARE_PCT(measured));
+	printf("bench %s_accounted %lu.%02lu %%\n", name, SHARE_PCT(accounted));
+	printf("bench %s_reserved %lu.%02lu %%\n", name, SHARE_PCT(reserved));
+	printf("bench %s_lateness_max %lu ns\n", name,
+	       READ(vi->lateness_max_ns));
+	printf("bench %s_windows_missed %lu windows\n", name,
+	       READ(vi->windows_missed));
 	return 0;
 }
 
@@ -110,8 +159,10 @@ int main(int argc, char **argv)
 		return share_spin(n, 0);
 	if (argc > 2 && !strcmp(argv[1], "yield") && n)
 		return share_spin(n, 1);
+	if (argc > 2 && !strcmp(argv[1], "bench") && n)
+		return share_bench(argv[0], n);
 	if (argc > 2 && !strcmp(argv[1], "sleep"))
 		return share_sleep(n);
-	printf("usage: share spin|yield <periods> | share sleep <ms>\n");
+	printf("usage: share spin|yield|bench <periods> | share sleep <ms>\n");
 	return 1;
 }
