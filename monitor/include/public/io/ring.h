@@ -9,9 +9,10 @@
  * What the includer provides: nothing but a C11 compiler (<stdint.h> is
  * included here); the memory barriers are the includer's to write, and
  * the guest library writes them (partitions/lib/ring.c). gen reads the
- * plain-number defines of this file (TESSERA_RING_SLOT_HEADER) to size
- * each channel's memory. The monitor maps and zeroes rings, nothing more:
- * it never reads a byte of one.
+ * plain-number defines of this file (TESSERA_RING_SLOTS_OFFSET,
+ * TESSERA_RING_SLOT_HEADER, TESSERA_RING_SLOTS_MAX: gen/tessera_gen/
+ * contract.py) to size and check each channel's memory. The monitor maps
+ * and zeroes rings, nothing more: it never reads a byte of one.
  *
  * Layout, from the channel's `ring` address in the start-info page
  * (struct tessera_channel in public/start_info.h), ring_bytes in all:
