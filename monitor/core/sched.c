@@ -324,7 +324,7 @@ void sched_run(void)
 		arch_cpu_wait();
 	arch_cpu_partitions_init();
 	time_timer_init();
-	sc->armed_ns = TIME_NEVER;
+	*sc = (struct sched_cpu){ .armed_ns = TIME_NEVER };
 	if (c->nr_windows) {
 		sched_table_init(&sc->table, &tessera_tables, c);
 		sc->next = sched_table_first(&sc->table, sched_start_ns);

@@ -49,3 +49,9 @@ test_ring_CFLAGS := -idirafter $(srctree)/partitions/lib/include \
 test_time_scale_SRCS := monitor/lib/time_scale.c
 test_sched_table_SRCS := monitor/core/sched_table.c
 test_guest_sleep_SRCS := partitions/lib/sleep.c
+SCHED_SRCS := monitor/core/sched.c monitor/core/sched_pick.c \
+	monitor/core/sched_table.c
+test_sched_SRCS := $(SCHED_SRCS)
+test_sched_CFLAGS := -DCONFIG_MAX_CPUS=4
+test_sched_slack_SRCS := $(SCHED_SRCS)
+test_sched_slack_CFLAGS := -DCONFIG_MAX_CPUS=4 -DCONFIG_SCHED_SLACK=1
