@@ -28,6 +28,12 @@
  *	bench share_20_reserved 20.00 %
  *	bench share_20_lateness_max 1170 ns
  *	bench share_20_windows_missed 0 windows
+ *	bench share_20_start_jitter_median 12 ns
+ *	bench share_20_start_jitter_max 40 ns
+ *
+ * The jitter is the spread of the instants, within its period, at which
+ * it found itself running again after a gap: for a vCPU with one window
+ * a period, how much its window starts vary (the earliest is 0).
  *
  * `share sleep <ms>` sleeps <ms> milliseconds and prints the system time
  * that passed, then sleeps until a time already past and prints how long
@@ -63,37 +69,61 @@ static const struct tessera_vcpu_info *share_refresh(void)
 }
 
 /* What a partition had of its CPU over `periods` of its periods. */
+/* The window starts a partition records, at most: more are not kept. */
+#define SHARE_STARTS	1024
+
 struct share {
 	uint64_t interval;	/* ns */
 	uint64_t own;		/* ns it saw itself run */
 	uint64_t runtime;	/* ns the monitor accounted */
 	uint64_t budget, period;
+	/* where in its period it found itself running again after a gap */
+	uint64_t starts[SHARE_STARTS];
+	unsigned int nr_starts;
 };
 
-static struct share share_measure(unsigned long periods, int yield)
+static struct share share_m;	/* too large for the stack */
+
+static const struct share *share_measure(unsigned long periods, int yield)
 {
 	const struct tessera_vcpu_info *vi = share_info();
-	struct share m = { .period = READ(vi->period_us) * NS_PER_US ?: UNIT_NS };
+	struct share *m = &share_m;
 	uint64_t start, end, last, now;
 
-	m.budget = READ(vi->budget_us) * NS_PER_US ?: m.period;
+	m->period = READ(vi->period_us) * NS_PER_US ?: UNIT_NS;
+	m->budget = READ(vi->budget_us) * NS_PER_US ?: m->period;
 	while (READ(vi->period_us) && !READ(share_refresh()->periods))
 		;
-	start = (tessera_now_ns() / m.period + 1) * m.period;
-	end = start + periods * m.period;
-	m.interval = end - start;
+	start = (tessera_now_ns() / m->period + 1) * m->period;
+	end = start + periods * m->period;
+	m->interval = end - start;
 	while ((last = tessera_now_ns()) < start)
 		;
-	m.runtime = READ(share_refresh()->runtime_ns);
+	m->runtime = READ(share_refresh()->runtime_ns);
 	while ((now = tessera_now_ns()) < end) {
 		if (now - last < GAP_NS)
-			m.own += now - last;
+			m->own += now - last;
+		else if (m->nr_starts < SHARE_STARTS)
+			m->starts[m->nr_starts++] = now % m->period;
 		last = now;
 		if (yield)
 			tessera_yield();
 	}
-	m.runtime = READ(share_refresh()->runtime_ns) - m.runtime;
+	m->runtime = READ(share_refresh()->runtime_ns) - m->runtime;
 	return m;
+}
+
+/* Sorts the window starts, few enough for an insertion sort. */
+static void share_sort_starts(struct share *m)
+{
+	for (unsigned int i = 1; i < m->nr_starts; i++) {
+		uint64_t x = m->starts[i];
+		unsigned int j = i;
+
+		for (; j && m->starts[j - 1] > x; j--)
+			m->starts[j] = m->starts[j - 1];
+		m->starts[j] = x;
+	}
 }
 
 /* part of whole in units of 1 / scale, rounded */
@@ -105,13 +135,13 @@ static uint64_t share_of(uint64_t part, uint64_t whole, uint64_t scale)
 static int share_spin(unsigned long periods, int yield)
 {
 	const struct tessera_vcpu_info *vi = share_info();
-	struct share m = share_measure(periods, yield);
+	const struct share *m = share_measure(periods, yield);
 
 	printf("share %lu accounted %lu reserved %lu missed %lu lateness %lu "
 	       "ticks %lu periods %lu exhausted %lu\n",
-	       share_of(m.own, m.interval, 1000),
-	       share_of(m.runtime, m.interval, 1000),
-	       share_of(m.budget, m.period, 1000), READ(vi->windows_missed),
+	       share_of(m->own, m->interval, 1000),
+	       share_of(m->runtime, m->interval, 1000),
+	       share_of(m->budget, m->period, 1000), READ(vi->windows_missed),
 	       READ(vi->lateness_max_ns), READ(vi->timer_interrupts),
 	       READ(vi->periods), READ(vi->exhausted));
 	return 0;
@@ -124,10 +154,15 @@ static int share_spin(unsigned long periods, int yield)
 static int share_bench(const char *name, unsigned long periods)
 {
 	const struct tessera_vcpu_info *vi = share_info();
-	struct share m = share_measure(periods, 0);
-	uint64_t measured = share_of(m.own, m.interval, 10000);
-	uint64_t accounted = share_of(m.runtime, m.interval, 10000);
-	uint64_t reserved = share_of(m.budget, m.period, 10000);
+	struct share *m = &share_m;
+	uint64_t measured, accounted, reserved, first;
+
+	share_measure(periods, 0);
+	measured = share_of(m->own, m->interval, 10000);
+	accounted = share_of(m->runtime, m->interval, 10000);
+	reserved = share_of(m->budget, m->period, 10000);
+	share_sort_starts(m);
+	first = m->nr_starts ? m->starts[0] : 0;
 
 	printf("bench %s %lu.%02lu %%\n", name, SHARE_PCT(measured));
 	printf("bench %s_accounted %lu.%02lu %%\n", name, SHARE_PCT(accounted));
@@ -136,6 +171,13 @@ static int share_bench(const char *name, unsigned long periods)
 	       READ(vi->lateness_max_ns));
 	printf("bench %s_windows_missed %lu windows\n", name,
 	       READ(vi->windows_missed));
+	if (!m->nr_starts)
+		return 0;
+	/* the spread of its window starts, from the earliest it saw */
+	printf("bench %s_start_jitter_median %lu ns\n", name,
+	       m->starts[m->nr_starts / 2] - first);
+	printf("bench %s_start_jitter_max %lu ns\n", name,
+	       m->starts[m->nr_starts - 1] - first);
 	return 0;
 }
 
