@@ -36,6 +36,9 @@ void fault_partition(struct vcpu *v, const struct fault_info *f)
 		machine_halt(HALT_PARTITION_FAILED);
 	if (policy == TT_ON_FAULT_RESTART && p->restarts < CONFIG_MAX_RESTARTS) {
 		p->restarts++;
+		/* events sent meanwhile are dropped, not left in the new life */
+		__atomic_store_n(&p->state, PARTITION_RESTARTING,
+				 __ATOMIC_SEQ_CST);
 		partition_start(p);
 		return;
 	}

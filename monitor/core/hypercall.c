@@ -10,6 +10,7 @@
 #include <public/version.h>
 #include <tessera/compiler.h>
 #include <tessera/errno.h>
+#include <tessera/event.h>
 #include <tessera/hypercall.h>
 #include <tessera/partition.h>
 #include <tessera/sched.h>
@@ -55,6 +56,17 @@ static int64_t hypercall_sleep_until(struct vcpu *v, const uint64_t *args)
 	return 0;	/* what the vCPU reads once it wakes */
 }
 
+static int64_t hypercall_block(struct vcpu *v, const uint64_t *args)
+{
+	sched_block(args[0]);
+	return 0;	/* what the vCPU reads once an event woke it */
+}
+
+static int64_t hypercall_notify(struct vcpu *v, const uint64_t *args)
+{
+	return event_notify(v->partition->id, args[0]);
+}
+
 static int64_t hypercall_exit(struct vcpu *v, const uint64_t *args)
 {
 	partition_end(v->partition, PARTITION_EXITED, (int)(uint32_t)args[0]);
@@ -66,7 +78,9 @@ static const hypercall_fn hypercalls[TESSERA_HC_MAX] = {
 	[TESSERA_HC_CONSOLE_WRITE] = hypercall_console_write,
 	[TESSERA_HC_YIELD] = hypercall_yield,
 	[TESSERA_HC_EXIT] = hypercall_exit,
+	[TESSERA_HC_BLOCK] = hypercall_block,
 	[TESSERA_HC_SLEEP_UNTIL] = hypercall_sleep_until,
+	[TESSERA_HC_NOTIFY] = hypercall_notify,
 };
 
 /*

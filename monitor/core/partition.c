@@ -101,6 +101,11 @@ static void partition_load(struct partition *p)
 	time_info_fill(&p->shared_info->shi.time);
 }
 
+struct partition *partition_get(unsigned int id)
+{
+	return &partitions[id];
+}
+
 void partition_start(struct partition *p)
 {
 	struct vcpu *v0 = &p->vcpus[0];
@@ -110,7 +115,7 @@ void partition_start(struct partition *p)
 	for (unsigned int i = 0; i < p->tt->nr_vcpus; i++)
 		p->vcpus[i].state = VCPU_OFFLINE;
 	v0->state = VCPU_RUNNABLE;
-	p->state = PARTITION_RUNNING;
+	__atomic_store_n(&p->state, PARTITION_RUNNING, __ATOMIC_RELEASE);
 }
 
 /* "1 fault", "2 faults" */
@@ -146,10 +151,12 @@ static void partition_summary(const struct partition *p)
 			 p->exit_status);
 	else
 		snprintf(how, sizeof(how), "halted");
-	printk("summary: %s %s, %u fault%s, %u restart%s; cpu time %lu us, "
+	printk("summary: %s %s, %u fault%s, %u restart%s, %lu events dropped; "
+	       "cpu time %lu us, "
 	       "%lu windows missed, lateness max %lu ns, %lu timer interrupts",
 	       p->tt->name, how, p->faults, partition_plural(p->faults),
 	       p->restarts, partition_plural(p->restarts),
+	       __atomic_load_n(&p->events_dropped, __ATOMIC_RELAXED),
 	       a.runtime_ns / 1000, a.windows_missed,
 	       a.lateness_max_ns, a.timer_interrupts);
 }

@@ -16,6 +16,7 @@
 
 #include <stdbool.h>
 #include <tessera/cpu.h>
+#include <tessera/event.h>
 #include <tessera/partition.h>
 #include <tessera/percpu.h>
 #include <tessera/sched.h>
@@ -115,21 +116,51 @@ void sched_yield(void)
 	}
 }
 
-void sched_sleep_until(uint64_t ns)
+static struct tessera_shared_info *sched_shared_info(const struct vcpu *v)
+{
+	return &v->partition->shared_info->shi;
+}
+
+/* The deadline of a vCPU that waits for events is its timer port's event. */
+static void sched_timer_due(struct vcpu *v)
+{
+	if (v->waits_event)
+		event_set_pending(sched_shared_info(v), TESSERA_PORT_TIMER);
+}
+
+static void sched_block_until(uint64_t ns, bool event)
 {
 	struct sched_cpu *sc = sched_this();
 	struct vcpu *v = sc->current;
 	uint64_t now = time_now_ns();
 
-	if (ns <= now)
+	v->waits_event = event;
+	if (ns <= now) {
+		sched_timer_due(v);
 		return;
+	}
 	v->wake_ns = ns;
-	v->state = VCPU_BLOCKED;
+	/* a full barrier before sched_wake reads the bits (event_notify) */
+	__atomic_store_n(&v->state, VCPU_BLOCKED, __ATOMIC_SEQ_CST);
 	if (sched_in_window(sc, v, now))
 		v->acct.gave_back = true;
 }
 
-/* Wakes this CPU's due sleepers; the earliest deadline of the others. */
+void sched_sleep_until(uint64_t ns)
+{
+	sched_block_until(ns, false);
+}
+
+void sched_block(uint64_t ns)
+{
+	if (!event_deliverable(sched_shared_info(sched_this()->current)))
+		sched_block_until(ns, true);
+}
+
+/*
+ * Wakes this CPU's due sleepers and its event waiters with an event; the
+ * earliest deadline of the others.
+ */
 static uint64_t sched_wake(unsigned int cpu, uint64_t now)
 {
 	uint64_t earliest = TIME_NEVER;
@@ -139,9 +170,13 @@ static uint64_t sched_wake(unsigned int cpu, uint64_t now)
 
 		if (v->cpu != cpu || v->state != VCPU_BLOCKED)
 			continue;
-		if (v->wake_ns <= now)
+		if (v->wake_ns <= now) {
+			sched_timer_due(v);
 			v->state = VCPU_RUNNABLE;
-		else if (v->wake_ns < earliest)
+		} else if (v->waits_event &&
+			   event_deliverable(sched_shared_info(v))) {
+			v->state = VCPU_RUNNABLE;
+		} else if (v->wake_ns < earliest)
 			earliest = v->wake_ns;
 	}
 	return earliest;

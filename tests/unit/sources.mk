@@ -50,8 +50,12 @@ test_time_scale_SRCS := monitor/lib/time_scale.c
 test_sched_table_SRCS := monitor/core/sched_table.c
 test_guest_sleep_SRCS := partitions/lib/sleep.c
 SCHED_SRCS := monitor/core/sched.c monitor/core/sched_pick.c \
-	monitor/core/sched_table.c
+	monitor/core/sched_table.c monitor/core/event.c monitor/core/channel.c
 test_sched_SRCS := $(SCHED_SRCS)
 test_sched_CFLAGS := -DCONFIG_MAX_CPUS=4
 test_sched_slack_SRCS := $(SCHED_SRCS)
 test_sched_slack_CFLAGS := -DCONFIG_MAX_CPUS=4 -DCONFIG_SCHED_SLACK=1
+
+# event ports: the monitor's checks and bits, the library's bit operations
+test_event_SRCS := monitor/core/event.c monitor/core/channel.c
+test_guest_event_SRCS := partitions/lib/event.c

@@ -3,8 +3,8 @@
  * Hypercall dispatch (monitor/core/hypercall.c) with a partition in
  * ordinary memory: every number that is not a call is -ENOSYS, the
  * version query, console writes checked before a byte is read (nothing
- * printed on an error), yield, sleep and exit reaching the scheduler and
- * the partition's end.
+ * printed on an error), yield, sleep, block and exit reaching the
+ * scheduler and the partition's end, notify its port whole to the events.
  */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -29,7 +29,8 @@ static union start_info_page si;
 static const struct tt_partition tt = { .name = "web", .mem = { 0, MEM_SIZE } };
 static struct partition p;
 static struct vcpu v;
-static int yields, ends, end_status, sleeps;
+static int yields, ends, end_status, sleeps, blocks, notifies;
+static uint64_t block_deadline, notify_port;
 static uint64_t sleep_deadline;
 
 void sched_yield(void)
@@ -41,6 +42,20 @@ void sched_sleep_until(uint64_t ns)
 {
 	sleeps++;
 	sleep_deadline = ns;
+}
+
+void sched_block(uint64_t ns)
+{
+	blocks++;
+	block_deadline = ns;
+}
+
+int64_t event_notify(unsigned int id, uint64_t port)
+{
+	assert_int_equal(id, p.id);
+	notifies++;
+	notify_port = port;
+	return port == 1 ? 0 : -EINVAL;
 }
 
 void partition_end(struct partition *part, enum partition_state how,
@@ -55,10 +70,11 @@ void partition_end(struct partition *part, enum partition_state how,
 static int setup(void **state)
 {
 	capture_start();
-	p = (struct partition){ .tt = &tt, .mem = mem, .start_info = &si };
+	p = (struct partition){ .tt = &tt, .id = 3, .mem = mem,
+				.start_info = &si };
 	console_stream_init(&p.console, tt.name);
 	v = (struct vcpu){ .partition = &p };
-	yields = ends = end_status = sleeps = 0;
+	yields = ends = end_status = sleeps = blocks = notifies = 0;
 	return 0;
 }
 
@@ -72,13 +88,14 @@ static int64_t hc(uint64_t nr, uint64_t a0, uint64_t a1)
 static void test_unknown_numbers(void **state)
 {
 	for (uint64_t nr = 4; nr < 0x100; nr++)
-		if (nr != TESSERA_HC_SLEEP_UNTIL)
+		if (nr != TESSERA_HC_SLEEP_UNTIL && nr != TESSERA_HC_BLOCK &&
+		    nr != TESSERA_HC_NOTIFY)
 			assert_int_equal(hc(nr, 0, 0), -ENOSYS);
 	assert_int_equal(hc(1UL << 63, 0, 0), -ENOSYS);
 	assert_int_equal(hc(UINT64_MAX, 0, 0), -ENOSYS);
 	assert_int_equal(hc((1UL << 32) | TESSERA_HC_EXIT, 0, 0), -ENOSYS);
 	assert_int_equal(hc(-(uint64_t)TESSERA_HC_MAX, 0, 0), -ENOSYS);
-	assert_int_equal(ends + yields + sleeps, 0);
+	assert_int_equal(ends + yields + sleeps + blocks + notifies, 0);
 }
 
 /* Every deadline reaches the scheduler as it is: 0, the past, never. */
@@ -91,6 +108,22 @@ static void test_sleep_until(void **state)
 		assert_int_equal(sleeps, i + 1);
 		assert_int_equal(sleep_deadline, deadlines[i]);
 	}
+}
+
+/* The block deadline and the notify port reach their modules whole. */
+static void test_block_and_notify(void **state)
+{
+	static const uint64_t values[] = { 0, 1, 0x100000001UL, UINT64_MAX };
+
+	for (size_t i = 0; i < sizeof(values) / sizeof(values[0]); i++) {
+		assert_int_equal(hc(TESSERA_HC_BLOCK, values[i], ~0UL), 0);
+		assert_int_equal(blocks, i + 1);
+		assert_int_equal(block_deadline, values[i]);
+		assert_int_equal(hc(TESSERA_HC_NOTIFY, values[i], ~0UL),
+				 values[i] == 1 ? 0 : -EINVAL);
+		assert_int_equal(notify_port, values[i]);
+	}
+	assert_int_equal(notifies, 4);
 }
 
 static void test_version(void **state)
@@ -145,6 +178,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test_setup(test_unknown_numbers, setup),
 		cmocka_unit_test_setup(test_sleep_until, setup),
+		cmocka_unit_test_setup(test_block_and_notify, setup),
 		cmocka_unit_test_setup(test_version, setup),
 		cmocka_unit_test_setup(test_console_write, setup),
 		cmocka_unit_test_setup(test_console_write_refused, setup),

@@ -57,7 +57,8 @@ static void test_identity_and_memory(void **state)
 	assert_int_equal(si.size, sizeof(si));
 	assert_int_equal(si.features, TESSERA_FEATURE_TIME | TESSERA_FEATURE_TIMER |
 				      TESSERA_FEATURE_ACCOUNTING |
-				      TESSERA_FEATURE_RINGS);
+				      TESSERA_FEATURE_RINGS |
+				      TESSERA_FEATURE_EVENTS);
 	assert_int_equal(si.partition_id, 0);
 	assert_int_equal(si.nr_vcpus, 2);
 	assert_string_equal(si.name, "web");

@@ -42,7 +42,7 @@ trap_entries:
 	.text
 	.irp v, 0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, \
 		16, 17, 18, 19, 20, 21, 22, 23, 24, 25, 26, 27, 28, 29, 30, 31, \
-		VECTOR_TIMER, VECTOR_CALL, VECTOR_SPURIOUS
+		VECTOR_TIMER, VECTOR_CALL, VECTOR_KICK, VECTOR_SPURIOUS
 	TRAP_STUB \v
 	.endr
 

@@ -52,6 +52,17 @@ int smp_call(unsigned int index, void (*fn)(void), bool wait)
 	return 0;
 }
 
+void arch_cpu_kick(unsigned int index)
+{
+	const struct percpu *cpu = &percpu[index];
+
+	/* a kick that cannot be sent leaves the vCPU to its CPU's next
+	 * timer interrupt: late, never lost */
+	if (index < CONFIG_MAX_CPUS && cpu != this_cpu() &&
+	    __atomic_load_n(&cpu->online, __ATOMIC_ACQUIRE))
+		lapic_send_ipi(cpu->apic_id, LAPIC_ICR_FIXED | VECTOR_KICK);
+}
+
 void smp_call_interrupt(void)
 {
 	smp_call_fn *slot = &this_cpu()->arch.call_fn;

@@ -67,6 +67,9 @@ void trap_dispatch(struct cpu_regs *regs)
 	case VECTOR_CALL:
 		smp_call_interrupt();
 		return;
+	case VECTOR_KICK:
+		lapic_eoi();	/* the idle loop looks at its vCPUs again */
+		return;
 	case VECTOR_SPURIOUS:
 		return;		/* no EOI for a spurious interrupt */
 	}

@@ -188,6 +188,9 @@ void vcpu_trap(struct cpu_regs *regs)
 	case VECTOR_CALL:
 		smp_call_interrupt();
 		break;
+	case VECTOR_KICK:
+		lapic_eoi();	/* sched_resume does the rest */
+		break;
 	case VECTOR_SPURIOUS:
 		break;
 	default:

@@ -140,6 +140,46 @@
  */
 #define TESSERA_HC_SLEEP_UNTIL		0x11
 
+/*
+ * TESSERA_HC_BLOCK(deadline)				(TESSERA_FEATURE_EVENTS)
+ *   IN  rdi  deadline: a system time, as TESSERA_HC_SLEEP_UNTIL's;
+ *            UINT64_MAX waits for an event only
+ *   OUT rax  0, once an unmasked event is pending
+ *   Errors:  none; every deadline is valid
+ *
+ * Returns at once, without giving up the CPU, when any port of the
+ * partition is pending and not masked in its shared-info page
+ * (public/shared_info.h); else blocks the calling vCPU, which takes no
+ * CPU time, as TESSERA_HC_SLEEP_UNTIL does, until a port becomes pending
+ * and unmasked (TESSERA_HC_NOTIFY from a peer) or the system time reaches
+ * deadline, which sets TESSERA_PORT_TIMER's pending bit: the one-shot
+ * timer arrives as an event. A vCPU woken this way runs again inside its
+ * own windows only. The monitor reads the bitmaps, never trusts them: a
+ * partition that writes them only wakes itself early or late.
+ * (Added in ABI 1.3.)
+ */
+#define TESSERA_HC_BLOCK		0x10
+
+/*
+ * TESSERA_HC_NOTIFY(port)				(TESSERA_FEATURE_EVENTS)
+ *   IN  rdi  port: this partition's event port of one of its channel
+ *            ends (struct tessera_channel's port in its start-info page)
+ *   OUT rax  0
+ *   Errors:  -EINVAL  port is not the port of one of the caller's own
+ *                     channel ends (any other 64-bit value)
+ *
+ * Sets the pending bit of the other end's port of that channel in the
+ * other partition's shared-info page (a locked OR) and, when its vCPU 0
+ * is blocked in TESSERA_HC_BLOCK, wakes it: on another CPU, with an
+ * interrupt there, so that it runs at once if that CPU is in one of its
+ * windows. An event to a partition that has ended or is restarting is
+ * dropped, counted in the monitor's summary, and still returns 0: the
+ * sender cannot tell, and is not disturbed by, the peer's state. Events
+ * do not queue: a port is pending or not, however often it was notified.
+ * (Added in ABI 1.3.)
+ */
+#define TESSERA_HC_NOTIFY		0x20
+
 #define TESSERA_HC_MAX			0x40
 
 #endif

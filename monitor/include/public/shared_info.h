@@ -34,6 +34,10 @@
 #define TESSERA_MAX_PORTS	64
 #define TESSERA_PORT_TIMER	(TESSERA_MAX_PORTS - 1)
 
+/* Port p's word in event_pending and event_mask, and its bit there. */
+#define TESSERA_EVENT_WORD(p)	((p) / 64)
+#define TESSERA_EVENT_BIT(p)	(1ULL << ((p) % 64))
+
 #ifndef __ASSEMBLY__
 
 /*
@@ -87,13 +91,12 @@ static inline uint64_t tessera_time_scale(uint64_t ticks, uint32_t mul,
  * One per vCPU, a cache line each so that vCPUs on different CPUs do not
  * share one.
  *
- * Upcalls (TESSERA_FEATURE_EVENTS) work as Xen's: when the monitor sets a
- * port's pending bit and its mask bit is clear, it sets upcall_pending of
- * the vCPU that handles the partition's events (vCPU 0) and, unless that
- * vCPU's upcall_mask is set, enters the partition's upcall handler on it.
- * The partition clears upcall_pending, then takes and clears each pending,
- * unmasked port. upcall_mask is the partition's "interrupts off": set, the
- * monitor only records; cleared, the partition checks upcall_pending.
+ * upcall_pending and upcall_mask are reserved for upcalls, which this
+ * monitor does not deliver yet: they stay zero, and the partition learns
+ * of events by polling event_pending (below, TESSERA_HC_BLOCK). Upcalls,
+ * when they come with a feature bit of their own, will work as Xen's:
+ * the monitor sets upcall_pending of vCPU 0 and, unless its upcall_mask
+ * is set, enters the partition's handler there.
  *
  * The rest is the vCPU's CPU accounting (TESSERA_FEATURE_ACCOUNTING),
  * written by the monitor only, each time the vCPU leaves its CPU or
@@ -116,11 +119,25 @@ struct tessera_vcpu_info {
 	uint64_t timer_interrupts;	/* local timer interrupts it took */
 };
 
+/*
+ * Events (TESSERA_FEATURE_EVENTS), as Xen's 2-level event channels: bit
+ * p % 64 of word p / 64 is port p's (TESSERA_EVENT_WORD, _BIT).
+ *
+ * event_pending: the monitor sets a port's bit with a locked OR when the
+ * port's peer notifies it (TESSERA_HC_NOTIFY) or, for TESSERA_PORT_TIMER,
+ * when a TESSERA_HC_BLOCK deadline passes; the partition takes an event
+ * by clearing the bit with a locked AND (test-and-clear), then looks at
+ * what the event stands for (its ring). A port notified twice before it
+ * is taken is pending once.
+ *
+ * event_mask: written by the partition only. A masked port still becomes
+ * pending, but does not end TESSERA_HC_BLOCK. Unmasking re-delivers: a
+ * port pending while masked ends the next block at once, so a partition
+ * that unmasks checks event_pending afterwards (and, blocking, finds it).
+ */
 struct tessera_shared_info {
 	struct tessera_vcpu_info vcpu[TESSERA_MAX_VCPUS];
-	/* bit p of word p / 64: the monitor sets, the partition clears */
 	uint64_t event_pending[TESSERA_MAX_PORTS / 64];
-	/* set by the partition: the port's events stay pending, no upcall */
 	uint64_t event_mask[TESSERA_MAX_PORTS / 64];
 	struct tessera_time_info time;
 };

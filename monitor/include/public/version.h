@@ -18,7 +18,7 @@
  */
 
 #define TESSERA_ABI_MAJOR	1
-#define TESSERA_ABI_MINOR	2	/* 1.2: ring layout (io/ring.h) */
+#define TESSERA_ABI_MINOR	3	/* 1.3: events (block, notify) */
 #define TESSERA_ABI_VERSION	((TESSERA_ABI_MAJOR << 16) | TESSERA_ABI_MINOR)
 
 #define TESSERA_ABI_VERSION_MAJOR(v)	(((v) >> 16) & 0xffff)
@@ -32,7 +32,7 @@
  * -ENOSYS. Bit 63 is never used, so that the hypercall's result is never
  * mistaken for an error.
  */
-#define TESSERA_FEATURE_EVENTS	(1ULL << 0)	/* event ports, upcalls, 0x20-0x2f */
+#define TESSERA_FEATURE_EVENTS	(1ULL << 0)	/* event ports: block 0x10, notify 0x20 */
 #define TESSERA_FEATURE_TIME	(1ULL << 1)	/* shared_info.time kept current */
 #define TESSERA_FEATURE_TIMER	(1ULL << 2)	/* sleep, 0x10-0x1f */
 #define TESSERA_FEATURE_ACCOUNTING (1ULL << 3)	/* shared_info.vcpu[] CPU time */

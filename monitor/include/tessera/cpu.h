@@ -37,6 +37,13 @@ __noreturn void main_ap(void);
 /* ---- supplied by the architecture ---------------------------------- */
 
 /*
+ * Interrupts the CPU of index `index` (not this one), which then looks
+ * at its vCPUs again: an event woke one of them (tessera/event.h). Never
+ * waits; kicks sent while one is still due merge.
+ */
+void arch_cpu_kick(unsigned int index);
+
+/*
  * The machine's memory map as the boot loader described it: the number
  * of entries at *map, or a negative error once the reason was printed.
  */

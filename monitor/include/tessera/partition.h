@@ -29,6 +29,7 @@ enum partition_state {
 	PARTITION_RUNNING,
 	PARTITION_EXITED,	/* by TESSERA_HC_EXIT */
 	PARTITION_HALTED,	/* after a fault, by its on-fault */
+	PARTITION_RESTARTING,	/* after a fault, while loaded afresh */
 };
 
 /* The pages the monitor maps into the partition: a page each, alone. */
@@ -57,6 +58,7 @@ struct partition {
 	int exit_status;
 	unsigned int faults;
 	unsigned int restarts;
+	uint64_t events_dropped;		/* sent while not running */
 };
 
 /*
@@ -65,6 +67,9 @@ struct partition {
  * program refused) is reported and halted; the others run.
  */
 void partitions_init(void);
+
+/* The partition of index `id`, which the tables' checks bounded. */
+struct partition *partition_get(unsigned int id);
 
 /* The partition's vCPU 0 is made ready to enter its program afresh. */
 void partition_start(struct partition *p);

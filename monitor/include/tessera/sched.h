@@ -40,6 +40,13 @@ void sched_yield(void);
 void sched_sleep_until(uint64_t ns);
 
 /*
+ * TESSERA_HC_BLOCK: back at once when an unmasked event is pending, else
+ * the current vCPU blocks until one is or system time `ns` comes, which
+ * sets TESSERA_PORT_TIMER pending.
+ */
+void sched_block(uint64_t ns);
+
+/*
  * A timer interrupt on this CPU: the timer is no longer armed, and the
  * current vCPU, if one was in ring 3, counts it.
  */

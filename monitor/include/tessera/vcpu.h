@@ -16,7 +16,7 @@
 enum vcpu_state {
 	VCPU_OFFLINE,		/* not started (ABI 1.0 starts vCPU 0 only) */
 	VCPU_RUNNABLE,		/* runs, or waits for its window */
-	VCPU_BLOCKED,		/* sleeps until wake_ns (TESSERA_HC_SLEEP_UNTIL) */
+	VCPU_BLOCKED,		/* until wake_ns, or an event if waits_event */
 	VCPU_STOPPED,		/* its partition exited or was halted */
 };
 
@@ -45,6 +45,7 @@ struct vcpu {
 	unsigned int cpu;		/* the physical CPU, tables' index */
 	enum vcpu_state state;
 	uint64_t wake_ns;		/* while VCPU_BLOCKED, system time */
+	bool waits_event;		/* blocked in TESSERA_HC_BLOCK */
 	struct vcpu_acct acct;
 };
 

@@ -81,6 +81,58 @@ void tessera_sleep_until(uint64_t ns);
 void tessera_sleep_ns(uint64_t ns);
 
 /*
+ * Events (public/shared_info.h, docs/rings.md "Events"). Each channel end
+ * has a port (tessera_channel()->port); a notification sets the peer's
+ * port pending in the peer's shared-info page and wakes it if it waits.
+ * Delivery is by polling: a partition learns of its events by looking at
+ * its pending bits, after tessera_wait_event() returns or whenever it
+ * likes. Upcalls are not delivered yet.
+ *
+ * TESSERA_HC_NOTIFY: notifies the other end of this partition's channel
+ * end with port `port`. 0, or -EINVAL when `port` is not one of this
+ * partition's channel ports. A peer that has ended or is restarting
+ * loses the event; that is no error here.
+ */
+int tessera_notify(unsigned int port);
+
+/*
+ * TESSERA_HC_BLOCK: returns at once when any port is pending and not
+ * masked, else blocks this vCPU, taking no CPU time, until one is. The
+ * events stay pending: the caller takes them (tessera_event_clear()).
+ * It may return with nothing pending of its own making (an event taken
+ * meanwhile): callers look at their rings, then wait again.
+ */
+void tessera_wait_event(void);
+
+/*
+ * As tessera_wait_event(), and at system time `ns` at the latest, which
+ * sets TESSERA_PORT_TIMER pending: the one-shot timer as an event.
+ */
+void tessera_wait_event_until(uint64_t ns);
+
+/*
+ * Masking, unmasking and taking a port (Xen's semantics, bit operations
+ * on the shared-info page, no hypercall). A masked port still becomes
+ * pending but does not end a wait. Unmasking re-delivers: it returns 1
+ * when the port is pending, which the caller handles as an event (a wait
+ * would return at once for it too). Clearing takes the event: 1 when the
+ * port was pending. Each returns -EINVAL for a port of TESSERA_MAX_PORTS
+ * or more, else 0 or 1.
+ */
+int tessera_event_mask(unsigned int port);
+int tessera_event_unmask(unsigned int port);
+int tessera_event_clear(unsigned int port);
+
+/*
+ * The locked bit operations on a port bitmap (event_pending or
+ * event_mask) that the calls above use: port's old bit, 0 or 1, or
+ * -EINVAL when port >= TESSERA_MAX_PORTS.
+ */
+int tessera_port_set(uint64_t *words, unsigned int port);
+int tessera_port_clear(uint64_t *words, unsigned int port);
+int tessera_port_test(const uint64_t *words, unsigned int port);
+
+/*
  * TESSERA_HC_EXIT: ends the partition with `status`, at once. exit()
  * prints what printf() still holds first; this does not.
  */

@@ -36,6 +36,7 @@
  */
 #define VECTOR_TIMER	0xf0	/* local APIC timer */
 #define VECTOR_CALL	0xf1	/* cross-CPU call (smp_call) */
+#define VECTOR_KICK	0xf2	/* look at the vCPUs again (arch_cpu_kick) */
 #define VECTOR_SPURIOUS	0xff
 
 #endif

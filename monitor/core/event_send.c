@@ -1,0 +1,40 @@
+// SPDX-License-Identifier: MIT
+/*
+ * Notifications delivered (see tessera/event.h): the peer's pending bit,
+ * and a wake-up of its vCPU when that blocks. The sender learns nothing
+ * of the peer's state, and nothing the peer does slows the sender beyond
+ * one interrupt sent per block of the peer.
+ */
+
+#include <tessera/cpu.h>
+#include <tessera/errno.h>
+#include <tessera/event.h>
+#include <tessera/partition.h>
+#include <tessera/percpu.h>
+
+int64_t event_notify(unsigned int id, uint64_t port)
+{
+	struct event_target to;
+	struct partition *p;
+	struct vcpu *v;
+
+	if (event_peer(&tessera_tables, id, port, &to))
+		return -EINVAL;
+	p = partition_get(to.partition);
+	if (__atomic_load_n(&p->state, __ATOMIC_ACQUIRE) != PARTITION_RUNNING) {
+		__atomic_fetch_add(&p->events_dropped, 1, __ATOMIC_RELAXED);
+		return 0;
+	}
+	event_set_pending(&p->shared_info->shi, to.port);
+	/*
+	 * The locked OR comes before this load, and a blocking vCPU stores
+	 * its state before it reads the bits (sched_block): either it sees
+	 * the bit, or this sees it blocked. Its own CPU, the caller's, looks
+	 * at its sleepers on the way back to ring 3.
+	 */
+	v = &p->vcpus[0];
+	if (__atomic_load_n(&v->state, __ATOMIC_SEQ_CST) == VCPU_BLOCKED &&
+	    v->cpu != this_cpu()->index)
+		arch_cpu_kick(v->cpu);
+	return 0;
+}
