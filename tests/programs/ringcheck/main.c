@@ -14,6 +14,9 @@
  *	ringcheck scribble <channel>	says whether the whole ring reads as
  *		zero, then fills it with 0xa5 and faults (ud2): run with
  *		on-fault "restart", each life must find the ring zero again
+ *	ringcheck notify <ms> <port>...	sleeps ms milliseconds, then
+ *		notifies each port, printing "notify <port>: <result>"
+ *		(tests/system/test_events.py)
  *	ringcheck hostile <channel> <n>, ringcheck serve <n> <channel>...:
  *		a hostile frontend and a backend of several channels
  *		(hostile.c)
@@ -166,6 +169,17 @@ static int ringcheck_scribble(const char *name)
 	__builtin_trap();
 }
 
+static int ringcheck_notify(unsigned long ms, int n, char **ports)
+{
+	tessera_sleep_ns(ms * 1000000);
+	for (int i = 0; i < n; i++) {
+		unsigned long port = strtoul(ports[i], NULL, 0);
+
+		printf("notify %lu: %d\n", port, tessera_notify(port));
+	}
+	return 0;
+}
+
 int main(int argc, char **argv)
 {
 	if (argc == 4 && !strcmp(argv[1], "front"))
@@ -178,11 +192,14 @@ int main(int argc, char **argv)
 		return ringcheck_scribble(argv[2]);
 	if (argc == 4 && !strcmp(argv[1], "hostile"))
 		return ringcheck_hostile(argv[2], strtoul(argv[3], NULL, 0));
+	if (argc >= 3 && !strcmp(argv[1], "notify"))
+		return ringcheck_notify(strtoul(argv[2], NULL, 0), argc - 3,
+					argv + 3);
 	if (argc >= 4 && !strcmp(argv[1], "serve"))
 		return ringcheck_serve(strtoul(argv[2], NULL, 0), argc - 3,
 				       argv + 3);
 	printf("usage: ringcheck front|back <channel> <n> | outsider <channel> "
 	       "<address> | scribble <channel> | hostile <channel> <n> | "
-	       "serve <n> <channel>...\n");
+	       "serve <n> <channel>... | notify <ms> <port>...\n");
 	return 2;
 }

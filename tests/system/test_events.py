@@ -1,0 +1,86 @@
+# SPDX-License-Identifier: MIT
+"""Events (issue 6, items 1 and 5): partitions/ping against partitions/echo
+over a channel, both blocking in tessera_wait_event() between round trips
+and notifying each other through their ports, with the two ends on two CPUs
+and sharing one; a partition that is not an end of a channel cannot notify
+with its port (-EINVAL, and no other value either); an event sent to a
+partition that has been halted is dropped, counted in the summary, and is
+no error for the sender."""
+import re
+
+import pytest
+
+from harness import HALT_OK, HALT_PARTITION_FAILED, Partition
+from test_rings import rings_dts
+
+ROUND_TRIPS = 200
+CHANNEL = ("link", "ping", "echo", 16, 256, 0x3000)
+EINVAL = 22
+DROPPED = re.compile(r"\[tessera\] summary: (\S+) .*, (\d+) events dropped;")
+
+
+def ping_echo(ping_cpu, echo_cpu, size=64):
+    return rings_dts(
+        [Partition("ping", "ping", "ping count=%d size=%d" % (ROUND_TRIPS, size),
+                   cpu=ping_cpu),
+         Partition("echo", "echo", "echo", cpu=echo_cpu)], [CHANNEL])
+
+
+def assert_ping_echo(run):
+    assert run.status == HALT_OK, run
+    ping = run.partition_lines("ping")
+    assert ping[-1] == "%d/%d round trips ok" % (ROUND_TRIPS, ROUND_TRIPS), run
+    assert any(re.fullmatch(r"link: latency min \d+ median \d+ max \d+ ns", l)
+               for l in ping), run
+    assert run.partition_lines("echo") == [
+        "serving 1 channel", "every frontend said goodbye"], run
+    run.expect("[tessera] ping: exited with status 0")
+    run.expect("[tessera] echo: exited with status 0")
+
+
+def dropped(run, partition):
+    for m in (DROPPED.match(l) for l in run.lines):
+        if m and m[1] == partition:
+            return int(m[2])
+    raise AssertionError("no summary of %s in the run:%r" % (partition, run))
+
+
+@pytest.mark.parametrize("cpus", [(1, 2), (1, 1)], ids=["two-cpus", "one-cpu"])
+def test_ping_echo(system, cpus):
+    run = system.boot(system.build(dts=ping_echo(*cpus)))
+    assert_ping_echo(run)
+    assert dropped(run, "ping") == 0 and dropped(run, "echo") == 0, run
+
+
+def test_payload_of_a_whole_slot(system):
+    assert_ping_echo(system.boot(system.build(dts=ping_echo(1, 2, size=256))))
+
+
+def test_not_an_end_cannot_notify(system):
+    """The outsider has no channel: no port of its own, 0 (the ends' port
+    here) included. The ends still finish: nothing reached them."""
+    ports = [0, 1, 62, 63, 64, 0xffff, 0xffffffff]
+    dts = rings_dts(
+        [Partition("ping", "ping", "ping count=%d" % ROUND_TRIPS, cpu=1),
+         Partition("echo", "echo", "echo", cpu=2),
+         Partition("outsider", "ringcheck", "ringcheck notify 0 %s"
+                   % " ".join(map(str, ports)), cpu=3)], [CHANNEL])
+    run = system.boot(system.build(dts=dts))
+    assert run.partition_lines("outsider") == [
+        "notify %d: %d" % (p, -EINVAL) for p in ports], run
+    assert_ping_echo(run)
+
+
+def test_event_to_halted_partition_dropped(system):
+    """The backend faults at once (on-fault halt); 100 ms later the frontend
+    notifies it 5 times: each call returns 0, each event is counted."""
+    dts = rings_dts(
+        [Partition("sender", "ringcheck", "ringcheck notify 100 0 0 0 0 0", cpu=1),
+         Partition("echo", "ringcheck", "ringcheck scribble link", cpu=2)],
+        [CHANNEL[:1] + ("sender", "echo") + CHANNEL[3:]])
+    run = system.boot(system.build(dts=dts))
+    assert run.status == HALT_PARTITION_FAILED, run
+    assert run.partition_lines("sender")[-5:] == ["notify 0: 0"] * 5, run
+    run.expect("[tessera] sender: exited with status 0")
+    assert dropped(run, "echo") == 5, run
+    assert dropped(run, "sender") == 0, run
