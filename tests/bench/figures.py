@@ -7,6 +7,11 @@ A figure is a console line `bench <name> <value> <unit>`
 partition printed it. Every other line is left alone, so a benchmark
 program may print what it likes, but a line that starts like a figure must
 be one.
+
+A figure named "<load>.<figure>" is <figure> measured again under a load
+(tests/bench/run names the figures of tests/bench/<load>.<name>.dts so);
+Tessera's figures that no comparison names go in a table of their own,
+with a column for each load beside the figure measured without one.
 """
 import re
 
@@ -14,8 +19,9 @@ FIGURE = re.compile(r"(?:\[(?P<partition>[^\]]+)\] )?bench (?P<figure>.*)")
 KERNEL = re.compile(r"init: linux (?P<release>\S+)")
 
 # The figures that measure the same thing on both sides, as rows
-# (what, Tessera's figure, the baseline's figure). Any other figure gets a
-# row of its own, with no ratio.
+# (what, Tessera's figure, the baseline's figure). Any other figure of the
+# baseline gets a row of its own, with no ratio; any other of Tessera's
+# goes to the table of Tessera's own figures.
 COMPARISONS = [
     ("hypercall / syscall round trip", "yield", "syscall"),
     ("hypercall / syscall round trip, TSC", "yield_tsc", "syscall_tsc"),
@@ -78,20 +84,30 @@ def kernel(console):
 
 def rows(tessera, linux):
     """(what, Tessera's figure, the baseline's figure, ratio) for each row:
-    the comparisons that have a figure on either side, then the figures no
-    comparison names."""
-    out, named_t, named_l = [], set(), set()
+    the comparisons that have a figure on either side, then the baseline's
+    figures no comparison names."""
+    out, named_l = [], set()
     for what, t_name, l_name in COMPARISONS:
-        named_t.add(t_name)
         named_l.add(l_name)
         t, l = tessera.get(t_name), linux.get(l_name)
         if t or l:
             out.append((what, t, l, ratio(t, l)))
-    out += [(name, tessera[name], None, None)
-            for name in sorted(tessera) if name not in named_t]
     out += [(name, None, linux[name], None)
             for name in sorted(linux) if name not in named_l]
     return out
+
+
+def own_rows(tessera):
+    """The loads, and (figure, {load: Figure}) for each of Tessera's
+    figures that no comparison names, "" standing for no load."""
+    named = {t_name for _, t_name, _ in COMPARISONS}
+    by_name = {}
+    for name, fig in tessera.items():
+        if name not in named:
+            load, _, base = name.rpartition(".")
+            by_name.setdefault(base, {})[load] = fig
+    loads = sorted({load for figs in by_name.values() for load in figs})
+    return loads, sorted(by_name.items())
 
 
 def ratio(t, l):
@@ -103,16 +119,29 @@ def ratio(t, l):
     return t.value / l.value
 
 
-def table(tessera, linux):
-    """The table, as lines of text."""
-    header = ("benchmark", "tessera", "linux", "tessera/linux")
-    body = [(what, str(t) if t else "-", str(l) if l else "-",
-             f"{r:.3f}" if r is not None else "-")
-            for what, t, l, r in rows(tessera, linux)]
+def columns(header, body):
+    """Rows of cells as lines of text, each column as wide as its widest."""
     widths = [max(len(row[i]) for row in [header] + body)
               for i in range(len(header))]
-    lines = ["  ".join(cell.ljust(w) for cell, w in zip(row, widths)).rstrip()
-             for row in [header] + body]
+    return ["  ".join(cell.ljust(w) for cell, w in zip(row, widths)).rstrip()
+            for row in [header] + body]
+
+
+def table(tessera, linux):
+    """The tables, as lines of text: the comparisons with the baseline,
+    then Tessera's own figures."""
+    lines = columns(("benchmark", "tessera", "linux", "tessera/linux"), [
+        (what, str(t) if t else "-", str(l) if l else "-",
+         f"{r:.3f}" if r is not None else "-")
+        for what, t, l, r in rows(tessera, linux)])
     if not tessera:
-        lines.append(NOT_MEASURED)
+        return lines + [NOT_MEASURED]
+    loads, own = own_rows(tessera)
+    if own:
+        header = ("tessera figure",) + tuple(
+            load or "alone" for load in loads)
+        lines += [""] + columns(header, [
+            (name,) + tuple(str(figs[load]) if load in figs else "-"
+                            for load in loads)
+            for name, figs in own])
     return lines

@@ -28,12 +28,18 @@
  *	bench share_20_reserved 20.00 %
  *	bench share_20_lateness_max 1170 ns
  *	bench share_20_windows_missed 0 windows
- *	bench share_20_start_jitter_median 12 ns
- *	bench share_20_start_jitter_max 40 ns
+ *	bench share_20_loops 22512.345 iter/ms
+ *	bench share_20_window_start_min 1012 ns
+ *	bench share_20_window_start_median 1030 ns
+ *	bench share_20_window_start_max 1052 ns
  *
- * The jitter is the spread of the instants, within its period, at which
- * it found itself running again after a gap: for a vCPU with one window
- * a period, how much its window starts vary (the earliest is 0).
+ * The loops are the turns of its measuring loop per ms of the interval:
+ * set against a dedicated partition's, the share in loop turns. The
+ * window starts are the instants, within its period, at which it found
+ * itself running again after a gap: for a vCPU with one window a period,
+ * its place in the schedule (layout.txt) plus how late the window came,
+ * so max - min is the jitter of its window starts. A partition on a
+ * dedicated CPU is never away and prints none.
  *
  * `share sleep <ms>` sleeps <ms> milliseconds and prints the system time
  * that passed, then sleeps until a time already past and prints how long
@@ -76,6 +82,7 @@ struct share {
 	uint64_t interval;	/* ns */
 	uint64_t own;		/* ns it saw itself run */
 	uint64_t runtime;	/* ns the monitor accounted */
+	uint64_t loops;		/* turns of its loop */
 	uint64_t budget, period;
 	/* where in its period it found itself running again after a gap */
 	uint64_t starts[SHARE_STARTS];
@@ -101,6 +108,7 @@ static const struct share *share_measure(unsigned long periods, int yield)
 		;
 	m->runtime = READ(share_refresh()->runtime_ns);
 	while ((now = tessera_now_ns()) < end) {
+		m->loops++;
 		if (now - last < GAP_NS)
 			m->own += now - last;
 		else if (m->nr_starts < SHARE_STARTS)
@@ -155,14 +163,14 @@ static int share_bench(const char *name, unsigned long periods)
 {
 	const struct tessera_vcpu_info *vi = share_info();
 	struct share *m = &share_m;
-	uint64_t measured, accounted, reserved, first;
+	uint64_t measured, accounted, reserved, loops;
 
 	share_measure(periods, 0);
 	measured = share_of(m->own, m->interval, 10000);
 	accounted = share_of(m->runtime, m->interval, 10000);
 	reserved = share_of(m->budget, m->period, 10000);
+	loops = m->loops * NS_PER_MS * 1000 / m->interval;	/* milli */
 	share_sort_starts(m);
-	first = m->nr_starts ? m->starts[0] : 0;
 
 	printf("bench %s %lu.%02lu %%\n", name, SHARE_PCT(measured));
 	printf("bench %s_accounted %lu.%02lu %%\n", name, SHARE_PCT(accounted));
@@ -171,13 +179,15 @@ static int share_bench(const char *name, unsigned long periods)
 	       READ(vi->lateness_max_ns));
 	printf("bench %s_windows_missed %lu windows\n", name,
 	       READ(vi->windows_missed));
+	printf("bench %s_loops %lu.%03lu iter/ms\n", name, loops / 1000,
+	       loops % 1000);
 	if (!m->nr_starts)
 		return 0;
-	/* the spread of its window starts, from the earliest it saw */
-	printf("bench %s_start_jitter_median %lu ns\n", name,
-	       m->starts[m->nr_starts / 2] - first);
-	printf("bench %s_start_jitter_max %lu ns\n", name,
-	       m->starts[m->nr_starts - 1] - first);
+	printf("bench %s_window_start_min %lu ns\n", name, m->starts[0]);
+	printf("bench %s_window_start_median %lu ns\n", name,
+	       m->starts[m->nr_starts / 2]);
+	printf("bench %s_window_start_max %lu ns\n", name,
+	       m->starts[m->nr_starts - 1]);
 	return 0;
 }
 

@@ -93,8 +93,24 @@ def test_table_ratios_and_lone_figures(linux_console):
     assert rows["hypercall / syscall round trip"] == \
         ("169.1 ns/call", pytest.approx(0.5))
     assert rows["spin loop on a whole CPU"] == (None, None)
-    assert rows["share_p20"] == ("19.87 %", None)
+    assert "share_p20" not in rows
     assert figures.NOT_MEASURED not in table(tessera, {})
+
+
+def test_own_figures_beside_their_loads():
+    """A figure measured under a load ("<load>.<figure>") goes in the
+    column of that load, on the row of the figure measured without one."""
+    tessera = parse("[y] bench yield 169.134 ns/call\n"
+                    "[p20] bench share_p20 19.874 %\n"
+                    "[p20] bench hammered.share_p20 19.9 %\n"
+                    "[p20] bench hammered.share_p20_missed 0 windows\n",
+                    "tessera")
+    lines = table(tessera, {})
+    assert lines[lines.index("") + 1:] == [
+        "tessera figure    alone    hammered",
+        "share_p20         19.87 %  19.9 %",
+        "share_p20_missed  -        0 windows",
+    ]
 
 
 def test_ratio_needs_one_unit(linux_console):
