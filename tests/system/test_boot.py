@@ -16,6 +16,8 @@ def test_default_system_boots_with_every_cpu(system):
     # the domain table of configs/qemu_pc.dts
     for name in ("alpha", "beta", "gamma", "alpha-beta"):
         assert any(name in l for l in run.matching("[tessera] ")), run
+    # its channel carries ping's requests to echo (configs/qemu_pc.dts)
+    run.expect("[alpha] 100/100 round trips ok")
     assert run.status == HALT_OK, run
 
 

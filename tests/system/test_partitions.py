@@ -1,6 +1,7 @@
 # SPDX-License-Identifier: MIT
 """Partitions run their programs (issue 4): the default system's `hello`
-partitions print their argv and exit; SSE and x87 state survive switching
+partition prints its argv and exits, and its `ping` and `echo` carry
+traffic over their channel (issue 6) and exit; SSE and x87 state survive switching
 between partitions on one CPU; every console line is whole and prefixed,
 even while two partitions flood the console; and the run ends with a
 summary line per partition."""
@@ -11,12 +12,12 @@ import pytest
 from harness import (HALT_OK, Partition, assert_victim_finished, system_dts,
                       victim)
 
-# configs/qemu_pc.dts: each partition's bootargs, which are its argv
-HELLO_ARGV = {
-    "alpha": ["alpha", "--greeting=hello"],
-    "beta": ["beta", "one", "two"],
-    "gamma": ["gamma"],
-}
+# configs/qemu_pc.dts: the hello partition's bootargs, which are its argv,
+# and ping's last line (its bootargs count=100) and echo's
+HELLO_ARGV = {"gamma": ["gamma"]}
+LAST_LINES = {"alpha": "100/100 round trips ok",
+              "beta": "every frontend said goodbye"}
+DEFAULT_PARTITIONS = ("alpha", "beta", "gamma")
 
 # One CPU shared by the victim and two `sse` partitions, which set
 # rounding modes and precisions of their own: the victim's checksum comes
@@ -44,20 +45,22 @@ def switching(system):
     return system.boot(system.build(dts=system_dts(SWITCHING)))
 
 
-def test_default_system_runs_hello_with_its_argv(default_run):
+def test_default_system_runs_its_programs(default_run):
     run = default_run
     for name, argv in HELLO_ARGV.items():
         want = ["hello from %s" % name] + ['argv[%d] = "%s"' % (i, arg)
                                           for i, arg in enumerate(argv)]
         assert run.partition_lines(name) == want, run
-        assert run.expect("[%s] %s" % (name, want[-1])) < \
+    for name, last in dict(LAST_LINES, gamma='argv[0] = "gamma"').items():
+        assert run.partition_lines(name)[-1] == last, run
+        assert run.expect("[%s] %s" % (name, last)) < \
             run.expect("[tessera] %s: exited with status 0" % name), run
         assert run.faults(name) == [], run
     assert run.status == HALT_OK, run
 
 
 def test_summary_has_a_line_per_partition(default_run):
-    for name in HELLO_ARGV:
+    for name in DEFAULT_PARTITIONS:
         assert default_run.summary(name) == (0, 0, 0), default_run
 
 

@@ -38,9 +38,9 @@ window 1 start 4000 length 3000 vcpu 2
 vcpu 0 partition 0 index 0 cpu 1 budget 0 period 0
 vcpu 1 partition 1 index 0 cpu 2 budget 4000 period 10000
 vcpu 2 partition 2 index 0 cpu 2 budget 3000 period 10000
-partition 0 [alpha] [hello] [alpha --greeting=hello] vcpus 0+1 on_fault 0 fixed 0
+partition 0 [alpha] [ping] [ping count=100 size=64] vcpus 0+1 on_fault 0 fixed 0
   mem 0x2000000 0x400000
-partition 1 [beta] [hello] [beta one two] vcpus 1+1 on_fault 1 fixed 0
+partition 1 [beta] [echo] [echo] vcpus 1+1 on_fault 1 fixed 0
   mem 0x2400000 0x200000
 partition 2 [gamma] [hello] [gamma] vcpus 2+1 on_fault 0 fixed 1
   mem 0x8000000 0x200000

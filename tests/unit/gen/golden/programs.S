@@ -3,18 +3,30 @@
 	.section .rodata.programs, "a"
 	.balign 4096
 program_0_image:
-	.incbin "hello.elf"
+	.incbin "echo.elf"
 program_0_end:
+	.balign 4096
+program_1_image:
+	.incbin "hello.elf"
+program_1_end:
+	.balign 4096
+program_2_image:
+	.incbin "ping.elf"
+program_2_end:
 
 	.section .rodata, "a"
-program_0_name:	.asciz "hello"
+program_0_name:	.asciz "echo"
+program_1_name:	.asciz "hello"
+program_2_name:	.asciz "ping"
 
 	.balign 8
 	.globl tessera_programs
 tessera_programs:
 	.quad program_0_name, program_0_image, program_0_end - program_0_image
+	.quad program_1_name, program_1_image, program_1_end - program_1_image
+	.quad program_2_name, program_2_image, program_2_end - program_2_image
 	.globl tessera_nr_programs
 tessera_nr_programs:
-	.long 1
+	.long 3
 
 	.section .note.GNU-stack, "", @progbits

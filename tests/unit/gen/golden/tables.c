@@ -82,8 +82,8 @@ static const struct tt_vcpu tessera_vcpus[TESSERA_NR_VCPUS] = {
 static const struct tt_partition tessera_partitions[TESSERA_NR_PARTITIONS] = {
 	[0] = {	/* /partitions/alpha */
 		.name = "alpha",
-		.program = "hello",
-		.bootargs = "alpha --greeting=hello",
+		.program = "ping",
+		.bootargs = "ping count=100 size=64",
 		.mem = { .base = 0x2000000, .size = 0x400000 },
 		.first_vcpu = 0,
 		.nr_vcpus = 1,
@@ -92,8 +92,8 @@ static const struct tt_partition tessera_partitions[TESSERA_NR_PARTITIONS] = {
 	},
 	[1] = {	/* /partitions/beta */
 		.name = "beta",
-		.program = "hello",
-		.bootargs = "beta one two",
+		.program = "echo",
+		.bootargs = "echo",
 		.mem = { .base = 0x2400000, .size = 0x200000 },
 		.first_vcpu = 1,
 		.nr_vcpus = 1,
