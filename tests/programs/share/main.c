@@ -26,12 +26,12 @@
  *	bench share_20 19.99 %
  *	bench share_20_accounted 20.00 %
  *	bench share_20_reserved 20.00 %
- *	bench share_20_lateness_max 1170 ns
+ *	bench share_20_lateness_max 176 ns
  *	bench share_20_windows_missed 0 windows
- *	bench share_20_loops 22512.345 iter/ms
- *	bench share_20_window_start_min 1012 ns
- *	bench share_20_window_start_median 1030 ns
- *	bench share_20_window_start_max 1052 ns
+ *	bench share_20_loops 4876.496 iter/ms
+ *	bench share_20_window_start_min 658 ns
+ *	bench share_20_window_start_median 681 ns
+ *	bench share_20_window_start_max 707 ns
  *
  * The loops are the turns of its measuring loop per ms of the interval:
  * set against a dedicated partition's, the share in loop turns. The
