@@ -8,8 +8,9 @@
  * the interrupt comes, a window passed unseen is missed, lateness and CPU
  * time are counted, yield and sleep give the window away (to nobody, or
  * as slack when built with CONFIG_SCHED_SLACK: test_sched_slack), a
- * sleeper wakes at its deadline or at its next window, and a dedicated
- * CPU arms no timer but for its sleeper.
+ * sleeper wakes at its deadline or at its next window, a vCPU waiting for
+ * events wakes at a pending unmasked port or at its deadline (the timer
+ * port), and a dedicated CPU arms no timer but for its sleeper.
  */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -114,6 +115,7 @@ static struct vcpu *start(unsigned int cpu)
 {
 	for (unsigned int i = 0; i < 3; i++) {
 		parts[i] = (struct partition){ .shared_info = &shared[i] };
+		shared[i] = (union shared_info_page){ 0 };
 		vcpus[i] = (struct vcpu){ .partition = &parts[i],
 					  .tt = &tt_vcpus[i],
 					  .cpu = tt_vcpus[i].cpu,
@@ -167,6 +169,17 @@ static struct vcpu *sleep_until(uint64_t t, uint64_t until)
 	now_ns = t;
 	if (!setjmp(back)) {
 		sched_sleep_until(until);
+		sched_resume();
+	}
+	return ran;
+}
+
+/* The current vCPU waits for events until `until`, asking at t. */
+static struct vcpu *block(uint64_t t, uint64_t until)
+{
+	now_ns = t;
+	if (!setjmp(back)) {
+		sched_block(until);
 		sched_resume();
 	}
 	return ran;
@@ -287,6 +300,60 @@ static void test_sleep(void **state)
 	assert_int_equal(b->state, VCPU_BLOCKED);
 }
 
+/*
+ * Waiting for events: back at once for a pending, unmasked port; else
+ * blocked until its CPU finds one at an entry (a notification's kick) or
+ * its deadline comes, which sets the timer port. Events stay pending, and
+ * a plain sleep sets no port.
+ */
+static void test_block_for_events(void **state)
+{
+	uint64_t *pending = &shared[1].shi.event_pending[0];
+	const uint64_t timer = TESSERA_EVENT_BIT(TESSERA_PORT_TIMER);
+
+	start(1);
+	tick(10 * MS);
+	assert_ptr_equal(tick(12 * MS), b);
+	*pending = TESSERA_EVENT_BIT(3);
+	assert_ptr_equal(block(12 * MS + 100 * US, UINT64_MAX), b);
+	assert_int_equal(b->state, VCPU_RUNNABLE);
+	/* masked, it ends no wait: blocked, and no timer for it */
+	shared[1].shi.event_mask[0] = TESSERA_EVENT_BIT(3);
+	assert_ptr_equal(block(12 * MS + 200 * US, UINT64_MAX),
+			 SLACK ? a : NULL);
+	assert_int_equal(b->state, VCPU_BLOCKED);
+	assert_int_equal(armed_ns, 15 * MS);
+	/* another port, in its window: the next entry runs it */
+	*pending |= 1;
+	assert_ptr_equal(enter(13 * MS), b);
+	assert_int_equal(*pending, TESSERA_EVENT_BIT(3) | 1);
+	/* the deadline is the timer port's event */
+	*pending = 0;
+	assert_ptr_equal(block(13 * MS + 100 * US, 14 * MS), SLACK ? a : NULL);
+	assert_int_equal(armed_ns, 14 * MS);
+	assert_ptr_equal(tick(14 * MS), b);
+	assert_int_equal(*pending, timer);
+	/* one passed: back at once, the timer port set */
+	*pending = 0;
+	assert_ptr_equal(block(14 * MS + 100 * US, 14 * MS), b);
+	assert_int_equal(*pending, timer);
+	/* an event outside its windows: awake, it runs at its next */
+	*pending = 0;
+	block(14 * MS + 200 * US, UINT64_MAX);
+	tick(15 * MS);
+	assert_int_equal(b->state, VCPU_BLOCKED);
+	*pending = 1;
+	enter(16 * MS);
+	assert_int_equal(b->state, VCPU_RUNNABLE);
+	assert_ptr_equal(tick(20 * MS), a);
+	assert_ptr_equal(tick(22 * MS), b);
+	/* a sleep is no wait for events */
+	*pending = 0;
+	sleep_until(22 * MS + 100 * US, 22 * MS + 500 * US);
+	assert_ptr_equal(tick(22 * MS + 500 * US), b);
+	assert_int_equal(*pending, 0);
+}
+
 static void test_ticks_counted(void **state)
 {
 	start(1);
@@ -333,6 +400,7 @@ int main(void)
 		cmocka_unit_test(test_blocked_misses_nothing),
 		cmocka_unit_test(test_yield_gives_the_window),
 		cmocka_unit_test(test_sleep),
+		cmocka_unit_test(test_block_for_events),
 		cmocka_unit_test(test_ticks_counted),
 		cmocka_unit_test(test_dedicated_cpu),
 		cmocka_unit_test(test_ended_vcpu_leaves_its_window),
