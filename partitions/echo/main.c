@@ -8,12 +8,15 @@
  * other, then takes no more requests on that channel; once every channel
  * has said goodbye, echo exits 0. A frontend that breaks the protocol is
  * reported ("<channel>: protocol error: <what>"), its ring reset, and the
- * other channels served on; it cannot end echo but by saying goodbye on
- * its own channel only.
+ * other channels served on; its own is looked at again when it notifies.
+ * It cannot end echo: its goodbye ends its own channel only.
  *
  * Between rounds echo blocks in tessera_wait_event(), and notifies a
- * frontend only when the ring asked for it. Events are cleared before the
- * rings are looked at, so one that comes after the look ends the wait.
+ * frontend only when the ring asked for it. A channel is looked at when
+ * its port was pending (and once at the start): each look takes requests
+ * until there are none, which re-arms req_event, so the frontend notifies
+ * the next one. The port is cleared before the look, so an event that
+ * comes after it ends the next wait at once.
  */
 #include <stdbool.h>
 #include <stdint.h>
@@ -47,16 +50,14 @@ static int echo_answer(struct echo_channel *e,
 	return ret < 0 ? ret : msg->len == 0;
 }
 
-/* Serves what the channel has: whether there was any work. */
-static bool echo_serve(struct echo_channel *e)
+/* Serves what the channel has, until the frontend has to notify again. */
+static void echo_serve(struct echo_channel *e)
 {
 	struct tessera_ring_msg msg;
-	bool work = false;
 	int ret = 0;
 
 	while (!e->done && (ret = tessera_ring_back_take(&e->back, &msg,
 				echo_buf, sizeof(echo_buf))) > 0) {
-		work = true;
 		ret = echo_answer(e, &msg);
 		if (ret < 0)
 			break;
@@ -66,10 +67,10 @@ static bool echo_serve(struct echo_channel *e)
 		printf("%s: protocol error: %s\n", e->ch->name,
 		       e->back.ring.error ? e->back.ring.error :
 		       "request refused");
+		/* looked at again at the frontend's next notification: a
+		 * ring left broken costs a line per event, never a spin */
 		tessera_ring_back_reset(&e->back);
-		work = true;
 	}
-	return work;
 }
 
 /* The channels echo backs: how many. */
@@ -101,22 +102,22 @@ static unsigned int echo_setup(void)
 int main(int argc, char **argv)
 {
 	unsigned int n = echo_setup(), left = n;
+	bool start = true;
 
 	printf("serving %u channel%s\n", n, n == 1 ? "" : "s");
 	while (left) {
-		bool work = false;
-
 		left = 0;
 		for (unsigned int i = 0; i < TESSERA_MAX_CHANNELS; i++) {
 			struct echo_channel *e = &echo_channels[i];
 
 			if (!e->ch)
 				continue;
-			tessera_event_clear(e->ch->port);
-			work |= echo_serve(e);
+			if (tessera_event_clear(e->ch->port) > 0 || start)
+				echo_serve(e);
 			left += !e->done;
 		}
-		if (left && !work)
+		start = false;
+		if (left)
 			tessera_wait_event();
 	}
 	printf("every frontend said goodbye\n");

@@ -5,7 +5,8 @@ and notifying each other through their ports, with the two ends on two CPUs
 and sharing one; a partition that is not an end of a channel cannot notify
 with its port (-EINVAL, and no other value either); an event sent to a
 partition that has been halted is dropped, counted in the summary, and is
-no error for the sender."""
+no error for the sender; echo reports a frontend that breaks the protocol,
+resets its ring and serves its other frontend in full."""
 import re
 
 import pytest
@@ -54,6 +55,25 @@ def test_ping_echo(system, cpus):
 
 def test_payload_of_a_whole_slot(system):
     assert_ping_echo(system.boot(system.build(dts=ping_echo(1, 2, size=256))))
+
+
+def test_echo_resets_a_broken_ring_and_serves_the_others(system):
+    """`liar` publishes a producer index far ahead, then resets its end and
+    says goodbye; ping on echo's other channel gets every round trip."""
+    dts = rings_dts(
+        [Partition("ping", "ping", "ping count=%d" % ROUND_TRIPS, cpu=1),
+         Partition("liar", "ringcheck", "ringcheck liar evil", cpu=2),
+         Partition("echo", "echo", "echo", cpu=3)],
+        [CHANNEL[:1] + ("ping", "echo") + CHANNEL[3:],
+         ("evil", "liar", "echo", 16, 256)])
+    run = system.boot(system.build(dts=dts))
+    assert run.status == HALT_OK, run
+    assert run.partition_lines("echo") == [
+        "serving 2 channels", "evil: protocol error: req_prod out of range",
+        "every frontend said goodbye"], run
+    assert run.partition_lines("ping")[-1] == \
+        "%d/%d round trips ok" % (ROUND_TRIPS, ROUND_TRIPS), run
+    assert run.partition_lines("liar")[-1] == "goodbye answered", run
 
 
 def test_not_an_end_cannot_notify(system):

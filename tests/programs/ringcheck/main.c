@@ -14,6 +14,10 @@
  *	ringcheck scribble <channel>	says whether the whole ring reads as
  *		zero, then fills it with 0xa5 and faults (ud2): run with
  *		on-fault "restart", each life must find the ring zero again
+ *	ringcheck liar <channel>	breaks the protocol once (req_prod
+ *		far ahead, notified), waits 50 ms for the backend to reset,
+ *		resets its own end and says goodbye to echo (a request of
+ *		length 0, partitions/echo), printing "goodbye answered"
  *	ringcheck notify <ms> <port>...	sleeps ms milliseconds, then
  *		notifies each port, printing "notify <port>: <result>"
  *		(tests/system/test_events.py)
@@ -169,6 +173,30 @@ static int ringcheck_scribble(const char *name)
 	__builtin_trap();
 }
 
+static int ringcheck_liar(const char *name)
+{
+	static struct tessera_ring_front front;
+	const struct tessera_channel *ch = ringcheck_channel(name);
+	int ret;
+
+	if (!ch || tessera_ring_front_init(&front, ch))
+		return 1;
+	((volatile struct tessera_ring_page *)ch->ring)->req_prod =
+		ch->slots + 1;
+	tessera_notify(ch->port);
+	tessera_sleep_ns(50000000);
+	tessera_ring_front_reset(&front);
+	if (tessera_ring_front_push(&front, 0, NULL, 0) ||
+	    tessera_ring_front_publish(&front) < 0)
+		return 1;
+	tessera_notify(ch->port);
+	ret = RINGCHECK_POLL(tessera_ring_front_take, &front);
+	if (ret <= 0 || msg.len || msg.id)
+		return 1;
+	printf("goodbye answered\n");
+	return 0;
+}
+
 static int ringcheck_notify(unsigned long ms, int n, char **ports)
 {
 	tessera_sleep_ns(ms * 1000000);
@@ -192,6 +220,8 @@ int main(int argc, char **argv)
 		return ringcheck_scribble(argv[2]);
 	if (argc == 4 && !strcmp(argv[1], "hostile"))
 		return ringcheck_hostile(argv[2], strtoul(argv[3], NULL, 0));
+	if (argc == 3 && !strcmp(argv[1], "liar"))
+		return ringcheck_liar(argv[2]);
 	if (argc >= 3 && !strcmp(argv[1], "notify"))
 		return ringcheck_notify(strtoul(argv[2], NULL, 0), argc - 3,
 					argv + 3);
@@ -200,6 +230,7 @@ int main(int argc, char **argv)
 				       argv + 3);
 	printf("usage: ringcheck front|back <channel> <n> | outsider <channel> "
 	       "<address> | scribble <channel> | hostile <channel> <n> | "
-	       "serve <n> <channel>... | notify <ms> <port>...\n");
+	       "serve <n> <channel>... | liar <channel> | notify <ms> "
+	       "<port>...\n");
 	return 2;
 }
