@@ -36,9 +36,10 @@
  *   0x00-0x0f  core: version, console, yield, exit
  *   0x10-0x1f  time (TESSERA_FEATURE_TIMER): sleep until a system time;
  *              with TESSERA_FEATURE_EVENTS, block until an event (0x10)
- *   0x20-0x2f  events (TESSERA_FEATURE_EVENTS): notify a port, mask and
- *              unmask a port (unmask re-delivers what is pending), set the
- *              upcall handler
+ *   0x20-0x2f  events (TESSERA_FEATURE_EVENTS): notify a port (0x20); set
+ *              the upcall handler, later. Masking, unmasking and clearing
+ *              are the partition's own bit operations on its shared-info
+ *              page (public/shared_info.h), no call
  *   0x30-0x3f  devices (TESSERA_FEATURE_DEVICES): acknowledge a device
  *              interrupt, so that its line is unmasked again
  *   0x40-      never used: TESSERA_HC_MAX sizes the monitor's table
