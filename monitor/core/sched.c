@@ -11,7 +11,8 @@
  * a window's start without moving any later boundary.
  *
  * All of a CPU's state, and the vCPUs pinned to it, are touched by that
- * CPU only, with interrupts off.
+ * CPU only, with interrupts off; another CPU only reads a vCPU's state,
+ * to kick a blocked one after an event (monitor/core/event_send.c).
  */
 
 #include <stdbool.h>
