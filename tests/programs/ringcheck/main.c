@@ -1,8 +1,9 @@
 // SPDX-License-Identifier: MIT
 /*
  * ringcheck: the two ends of a channel see the same ring, and no one
- * else sees it (tests/system/test_rings.py). Without events yet, each end
- * polls, a bounded number of times, yielding in between.
+ * else sees it (tests/system/test_rings.py). Each end polls, a bounded
+ * number of times, yielding in between, so that the rings are tested
+ * without events (partitions/ping and echo wait for events instead).
  *
  *	ringcheck front <channel> <n>	sends n requests, one at a time, of
  *		lengths 0 to slot_size and a pattern; checks each response
