@@ -27,7 +27,7 @@
 
 #define PING_COUNT_MAX	100000
 #define PING_SLOT_MAX	65536
-#define PING_TIMEOUT_NS	10000000000ULL	/* 10 s, the whole system time */
+#define PING_TIMEOUT_NS	10000000000ULL	/* 10 s of system time: echo is gone */
 
 static uint8_t ping_req[PING_SLOT_MAX], ping_rsp[PING_SLOT_MAX];
 static uint64_t ping_ns[PING_COUNT_MAX];
