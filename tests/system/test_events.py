@@ -6,7 +6,8 @@ and sharing one; a partition that is not an end of a channel cannot notify
 with its port (-EINVAL, and no other value either); an event sent to a
 partition that has been halted is dropped, counted in the summary, and is
 no error for the sender; echo reports a frontend that breaks the protocol,
-resets its ring and serves its other frontend in full."""
+resets its ring and serves its other frontend in full, and an event storm
+on one channel leaves the other served."""
 import re
 
 import pytest
@@ -71,6 +72,27 @@ def test_echo_resets_a_broken_ring_and_serves_the_others(system):
     assert run.partition_lines("echo") == [
         "serving 2 channels", "evil: protocol error: req_prod out of range",
         "every frontend said goodbye"], run
+    assert run.partition_lines("ping")[-1] == \
+        "%d/%d round trips ok" % (ROUND_TRIPS, ROUND_TRIPS), run
+    assert run.partition_lines("liar")[-1] == "goodbye answered", run
+
+
+@pytest.mark.parametrize("liar_cpu", [2, 3], ids=["echo-cpu", "another-cpu"])
+def test_an_event_storm_leaves_the_other_frontend_served(system, liar_cpu):
+    """`liar` notifies echo 100000 times on an empty ring, from echo's CPU
+    or another (kicks); echo wakes, finds no work, waits again; ping's
+    round trips all come back."""
+    dts = rings_dts(
+        [Partition("ping", "ping", "ping count=%d" % ROUND_TRIPS, cpu=1),
+         Partition("liar", "ringcheck", "ringcheck liar evil 100000",
+                   cpu=liar_cpu),
+         Partition("echo", "echo", "echo", cpu=2)],
+        [CHANNEL[:1] + ("ping", "echo") + CHANNEL[3:],
+         ("evil", "liar", "echo", 16, 256)])
+    run = system.boot(system.build(dts=dts))
+    assert run.status == HALT_OK, run
+    assert run.partition_lines("echo") == [
+        "serving 2 channels", "every frontend said goodbye"], run
     assert run.partition_lines("ping")[-1] == \
         "%d/%d round trips ok" % (ROUND_TRIPS, ROUND_TRIPS), run
     assert run.partition_lines("liar")[-1] == "goodbye answered", run

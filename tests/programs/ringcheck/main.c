@@ -15,10 +15,11 @@
  *	ringcheck scribble <channel>	says whether the whole ring reads as
  *		zero, then fills it with 0xa5 and faults (ud2): run with
  *		on-fault "restart", each life must find the ring zero again
- *	ringcheck liar <channel>	breaks the protocol once (req_prod
- *		far ahead, notified), waits 50 ms for the backend to reset,
- *		resets its own end and says goodbye to echo (a request of
- *		length 0, partitions/echo), printing "goodbye answered"
+ *	ringcheck liar <channel> [<n>]	breaks the protocol once (req_prod
+ *		far ahead, notified), or with n, notifies n times on an
+ *		empty ring (an event storm); then waits 50 ms, resets its
+ *		own end and says goodbye to echo (a request of length 0,
+ *		partitions/echo), printing "goodbye answered"
  *	ringcheck notify <ms> <port>...	sleeps ms milliseconds, then
  *		notifies each port, printing "notify <port>: <result>"
  *		(tests/system/test_events.py)
@@ -174,7 +175,7 @@ static int ringcheck_scribble(const char *name)
 	__builtin_trap();
 }
 
-static int ringcheck_liar(const char *name)
+static int ringcheck_liar(const char *name, uint32_t storm)
 {
 	static struct tessera_ring_front front;
 	const struct tessera_channel *ch = ringcheck_channel(name);
@@ -182,9 +183,11 @@ static int ringcheck_liar(const char *name)
 
 	if (!ch || tessera_ring_front_init(&front, ch))
 		return 1;
-	((volatile struct tessera_ring_page *)ch->ring)->req_prod =
-		ch->slots + 1;
-	tessera_notify(ch->port);
+	if (!storm)
+		((volatile struct tessera_ring_page *)ch->ring)->req_prod =
+			ch->slots + 1;
+	for (uint32_t i = 0; i < storm || i == 0; i++)
+		tessera_notify(ch->port);
 	tessera_sleep_ns(50000000);
 	tessera_ring_front_reset(&front);
 	if (tessera_ring_front_push(&front, 0, NULL, 0) ||
@@ -221,8 +224,9 @@ int main(int argc, char **argv)
 		return ringcheck_scribble(argv[2]);
 	if (argc == 4 && !strcmp(argv[1], "hostile"))
 		return ringcheck_hostile(argv[2], strtoul(argv[3], NULL, 0));
-	if (argc == 3 && !strcmp(argv[1], "liar"))
-		return ringcheck_liar(argv[2]);
+	if ((argc == 3 || argc == 4) && !strcmp(argv[1], "liar"))
+		return ringcheck_liar(argv[2], argc == 4 ?
+				      strtoul(argv[3], NULL, 0) : 0);
 	if (argc >= 3 && !strcmp(argv[1], "notify"))
 		return ringcheck_notify(strtoul(argv[2], NULL, 0), argc - 3,
 					argv + 3);
@@ -231,7 +235,7 @@ int main(int argc, char **argv)
 				       argv + 3);
 	printf("usage: ringcheck front|back <channel> <n> | outsider <channel> "
 	       "<address> | scribble <channel> | hostile <channel> <n> | "
-	       "serve <n> <channel>... | liar <channel> | notify <ms> "
+	       "serve <n> <channel>... | liar <channel> [<n>] | notify <ms> "
 	       "<port>...\n");
 	return 2;
 }
