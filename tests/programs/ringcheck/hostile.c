@@ -9,9 +9,11 @@
  *		(the backend's own indices included)
  *	ringcheck serve <n> <channel>...	the backend of each channel at
  *		once, answering as `ringcheck back` does, until the first
- *		channel has had n requests served; a ring whose frontend broke
- *		the protocol is reset and served on ("<channel>: protocol
- *		error: <what>", its first error only)
+ *		channel has had n requests served and every other one has
+ *		broken the protocol (their frontends are the hostile ones: the
+ *		run must see each caught, however the CPUs interleave); a ring
+ *		whose frontend broke the protocol is reset and served on
+ *		("<channel>: protocol error: <what>", its first error only)
  */
 #include <stdbool.h>
 #include <stdio.h>
@@ -64,6 +66,16 @@ int ringcheck_hostile(const char *name, uint32_t n)
 	return 0;
 }
 
+/* Channel 0 had its n requests, every other one its protocol error. */
+static bool serve_done(uint32_t n, int nr_channels, const uint32_t *served,
+		       const uint32_t *errors)
+{
+	for (int i = 1; i < nr_channels; i++)
+		if (!errors[i])
+			return false;
+	return served[0] >= n;
+}
+
 int ringcheck_serve(uint32_t n, int nr_channels, char **names)
 {
 	static struct tessera_ring_back backs[TESSERA_MAX_CHANNELS];
@@ -75,7 +87,8 @@ int ringcheck_serve(uint32_t n, int nr_channels, char **names)
 	for (int i = 0; i < nr_channels; i++)
 		if (tessera_ring_back_init(&backs[i], ringcheck_channel(names[i])))
 			return 1;
-	while (served[0] < n && idle < RINGCHECK_POLLS) {
+	while (!serve_done(n, nr_channels, served, errors) &&
+	       idle < RINGCHECK_POLLS) {
 		bool busy = false;
 
 		for (int i = 0; i < nr_channels; i++) {
