@@ -1,7 +1,7 @@
 # SPDX-License-Identifier: MIT
 """Channels: their ends, names and ring geometry."""
 
-from .common import exceeds, reference, too_long
+from .common import exceeds, reference, second_names, too_long
 from .registry import check
 
 _SLOT_ALIGN = 8
@@ -26,10 +26,7 @@ def check_channel_name_length(ctx):
 
 @check
 def check_channel_names_unique(ctx):
-    names = [c.name for c in ctx.system.channels]
-    for i, c in enumerate(ctx.system.channels):
-        if c.name in names[:i]:
-            yield c.path, f'a second channel named "{c.name}"'
+    yield from second_names(ctx.system.channels, "channel")
 
 
 @check

@@ -29,6 +29,15 @@ def exceeds(count, noun, limit, symbol):
     return f"{count} {noun}{'' if count == 1 else 's'}, more than {symbol} {limit}"
 
 
+def second_names(items, kind):
+    """(path, message) for each item whose name an earlier one has."""
+    seen = set()
+    for item in items:
+        if item.name in seen:
+            yield item.path, f'a second {kind} named "{item.name}"'
+        seen.add(item.name)
+
+
 def reference(system, prop, phandle, kind, items):
     """What is wrong with a phandle in `prop` that should name one of
     `items` (a `kind`), or None."""

@@ -2,7 +2,7 @@
 """Partitions: how many, their names, programs, arguments and policies."""
 
 from ..programs import LIBRARY
-from .common import exceeds, too_long
+from .common import exceeds, second_names, too_long
 from .registry import check
 
 
@@ -52,10 +52,7 @@ def check_partition_name_length(ctx):
 
 @check
 def check_partition_names_unique(ctx):
-    names = [p.name for p in ctx.system.partitions]
-    for i, p in enumerate(ctx.system.partitions):
-        if p.name in names[:i]:
-            yield p.path, f'a second partition named "{p.name}"'
+    yield from second_names(ctx.system.partitions, "partition")
 
 
 def _is_folder_name(program):
