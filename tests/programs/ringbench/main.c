@@ -7,7 +7,11 @@
  * asks for it), then its response awaited in tessera_wait_event().
  * `ring_rtt` is set against a pipe ping-pong between two Linux
  * processes (tests/bench/linux/pipe.c); `ring_events` is the
- * notifications sent per request. Ends with echo's goodbye (length 0).
+ * notifications sent per request. Then `ring_mbps`: requests of a whole
+ * slot (2 KiB in ring.dts) streamed, every slot in flight, each response
+ * carrying the same bytes back; `ring_stream_events` is the notifications
+ * per request there, which the suppression keeps below 1. Ends with
+ * echo's goodbye (length 0).
  */
 #include <stdint.h>
 #include <stdio.h>
@@ -29,6 +33,7 @@ static const struct tessera_channel *rb_ch;
 static struct tessera_ring_front rb_front;
 static uint8_t rb_req[RB_SLOT_MAX], rb_rsp[RB_SLOT_MAX];
 static uint64_t rb_requests, rb_notifies, rb_errors;
+static uint64_t rb_stream_requests, rb_stream_notifies;
 static uint32_t rb_k;
 
 /* One request of len bytes and its response: whether it came back. */
@@ -66,6 +71,53 @@ static void rb_loop(uint64_t n)
 			rb_errors++;
 }
 
+/*
+ * n requests of a whole slot each, streamed: as many in flight as the
+ * ring has slots, published in batches, responses taken as they come.
+ */
+static void rb_stream(uint64_t n)
+{
+	struct tessera_ring_msg msg;
+	uint64_t sent = 0, got = 0;
+	uint32_t len = rb_ch->slot_size;
+	int ret;
+
+	while (got < n) {
+		int pushed = 0, took = 0;
+
+		while (sent < n && sent - got < rb_ch->slots &&
+		       !tessera_ring_front_push(&rb_front,
+					       (uint32_t)(sent % rb_ch->slots),
+					       rb_req, len)) {
+			sent++;
+			pushed++;
+		}
+		if (pushed) {
+			rb_stream_requests += (uint64_t)pushed;
+			ret = tessera_ring_front_publish(&rb_front);
+			if (ret > 0) {
+				tessera_notify(rb_ch->port);
+				rb_stream_notifies++;
+			}
+		}
+		/* cleared before the look: a later event ends the wait */
+		tessera_event_clear(rb_ch->port);
+		while ((ret = tessera_ring_front_take(&rb_front, &msg, rb_rsp,
+						      sizeof(rb_rsp))) > 0) {
+			if (msg.len != len)
+				rb_errors++;
+			got++;
+			took++;
+		}
+		if (ret < 0) {
+			rb_errors++;
+			return;
+		}
+		if (!pushed && !took)
+			tessera_wait_event();
+	}
+}
+
 int main(void)
 {
 	const struct tessera_start_info *si = tessera_start_info();
@@ -83,6 +135,18 @@ int main(void)
 	bench_per_call("ring_rtt", rb_loop);
 	bench_report_milli("ring_events", "",
 			   rb_notifies * 1000 / rb_requests, "events/req");
+	if (rb_ch->slot_size <= RB_SLOT_MAX) {
+		uint64_t n;
+		struct bench_run r = bench_measure(rb_stream, &n);
+
+		/* bytes per ns are GB/s: * 1000 for MB/s, * 1000 for milli */
+		bench_report_milli("ring_mbps", "",
+				   n * rb_ch->slot_size * 1000000ull / r.ns,
+				   "MB/s");
+		bench_report_milli("ring_stream_events", "",
+				   rb_stream_notifies * 1000 /
+				   rb_stream_requests, "events/req");
+	}
 	rb_trip(0);		/* the goodbye: echo ends */
 	if (rb_errors)
 		printf("ringbench: %lu bad round trips\n",
