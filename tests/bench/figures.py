@@ -26,6 +26,12 @@ COMPARISONS = [
     ("hypercall / syscall round trip", "yield", "syscall"),
     ("hypercall / syscall round trip, TSC", "yield_tsc", "syscall_tsc"),
     ("spin loop on a whole CPU", "spin", "spin"),
+    ("ring / pipe round trip, 64 bytes", "ring_rtt", "pipe_rtt"),
+    ("ring / pipe round trip, TSC", "ring_rtt_tsc", "pipe_rtt_tsc"),
+    ("ring / shm + eventfd round trip", "ring_rtt", "eventfd_rtt"),
+    ("ring / shm + eventfd round trip, TSC", "ring_rtt_tsc",
+     "eventfd_rtt_tsc"),
+    ("ring / pipe throughput, 2 KiB", "ring_mbps", "pipe_mbps"),
 ]
 
 NOT_MEASURED = "tessera: not measured yet (needs the partition runtime)"
