@@ -49,6 +49,16 @@ def reference(system, prop, phandle, kind, items):
     return None
 
 
+def phandle_list(system, prop, phandles, kind, items):
+    """A message for each phandle of the list `prop` that names no `kind`
+    among `items`, then for each node it lists more than once."""
+    for phandle in phandles:
+        message = reference(system, prop, phandle, kind, items)
+        if message:
+            yield message
+    yield from repeated(system, prop, phandles)
+
+
 def repeated(system, prop, phandles):
     """A message for each node that `prop` lists more than once."""
     paths = [system.node_at(p) for p in phandles]

@@ -3,7 +3,7 @@
 
 from ..schedule import ppm, reservations, utilisation_ppm
 from ..units import PPM, percent_text
-from .common import reference, repeated
+from .common import phandle_list
 from .registry import check
 
 
@@ -18,11 +18,8 @@ def check_partition_has_cpus(ctx):
 def check_cpu_references(ctx):
     system = ctx.system
     for p in system.partitions:
-        for phandle in p.cpus:
-            message = reference(system, "cpus", phandle, "a CPU", system.cpus)
-            if message:
-                yield p.path, message
-        for message in repeated(system, "cpus", p.cpus):
+        for message in phandle_list(system, "cpus", p.cpus, "a CPU",
+                                    system.cpus):
             yield p.path, message
 
 

@@ -1,7 +1,7 @@
 # SPDX-License-Identifier: MIT
 """Devices: who owns them and what they hold (I/O ports, MMIO, IRQs)."""
 
-from .common import Claim, overlapping_pairs, reference, repeated, too_long
+from .common import Claim, overlapping_pairs, phandle_list, too_long
 from .registry import check
 
 _IO_PORT_LIMIT = 0x10000
@@ -15,11 +15,8 @@ def _owner_text(owner):
 def check_device_references(ctx):
     system = ctx.system
     for p in system.partitions:
-        for phandle in p.devices:
-            message = reference(system, "devices", phandle, "a device", system.devices)
-            if message:
-                yield p.path, message
-        for message in repeated(system, "devices", p.devices):
+        for message in phandle_list(system, "devices", p.devices, "a device",
+                                    system.devices):
             yield p.path, message
 
 
