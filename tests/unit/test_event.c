@@ -18,10 +18,14 @@
 /* partition 0 is the front of two channels, 1 the back of both and the
  * front of the third, 2 the back of the third; 3 is no end at all */
 static const struct tt_channel channels[] = {
-	{ "a", 0, 1, 16, 256, 0, 0, { 0x7000000, 0x2000 } },
-	{ "b", 0, 1, 16, 256, 1, 1, { 0x7100000, 0x2000 } },
-	{ "c", 1, 2, 16, 256, 2, 0, { 0x7200000, 0x2000 } },
-	{ "bad", 2, 3, 16, 256, 1, 0x140, { 0x7300000, 0x2000 } },
+	{ .name = "a", .frontend = 0, .backend = 1, .slots = 16, .slot_size = 256,
+	  .frontend_port = 0, .backend_port = 0, .mem = { 0x7000000, 0x2000 } },
+	{ .name = "b", .frontend = 0, .backend = 1, .slots = 16, .slot_size = 256,
+	  .frontend_port = 1, .backend_port = 1, .mem = { 0x7100000, 0x2000 } },
+	{ .name = "c", .frontend = 1, .backend = 2, .slots = 16, .slot_size = 256,
+	  .frontend_port = 2, .backend_port = 0, .mem = { 0x7200000, 0x2000 } },
+	{ .name = "bad", .frontend = 2, .backend = 3, .slots = 16, .slot_size = 256,
+	  .frontend_port = 1, .backend_port = 0x140, .mem = { 0x7300000, 0x2000 } },
 };
 
 static const struct tessera_tables t = {

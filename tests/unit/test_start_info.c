@@ -23,8 +23,12 @@ static const struct tt_partition partitions[] = {
 };
 
 static const struct tt_channel channels[] = {
-	{ "web-net", 0, 1, 64, 2048, 0, 0, { 0x7000000, 0x21000 } },
-	{ "web-log", 0, 1, 16, 256, 1, 1, { 0x7100000, 0x2000 } },
+	{ .name = "web-net", .frontend = 0, .backend = 1, .slots = 64,
+	  .slot_size = 2048, .frontend_port = 0, .backend_port = 0,
+	  .mem = { 0x7000000, 0x21000 } },
+	{ .name = "web-log", .frontend = 0, .backend = 1, .slots = 16,
+	  .slot_size = 256, .frontend_port = 1, .backend_port = 1,
+	  .mem = { 0x7100000, 0x2000 } },
 };
 
 static const struct tt_device devices[] = {

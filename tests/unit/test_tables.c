@@ -153,7 +153,7 @@ static void test_header(void **state)
 
 	setup(state);
 	t.version = 7;
-	expect_bad("[tessera] domain tables: version 7, but this monitor reads version 2\n");
+	expect_bad("[tessera] domain tables: version 7, but this monitor reads version 3\n");
 
 	setup(state);
 	t.size = 64;

@@ -181,6 +181,58 @@
  */
 #define TESSERA_HC_NOTIFY		0x20
 
+/*
+ * TESSERA_HC_IRQ_ACK(port)				(TESSERA_FEATURE_DEVICES)
+ *   IN  rdi  port: the event port of one of the caller's device
+ *            interrupts (struct tessera_irq_info's port)
+ *   OUT rax  0
+ *   Errors:  -EINVAL  port is not one of the caller's device IRQ ports
+ *
+ * Unmasks the interrupt line, which the monitor masked when it fired and
+ * made the port pending. The partition first quietens the device (reads
+ * its interrupt status, say); a level-triggered line that is still
+ * asserted fires again at once. Acknowledging a line that is not masked
+ * does nothing. (Added in ABI 1.4.)
+ */
+#define TESSERA_HC_IRQ_ACK		0x30
+
+/*
+ * TESSERA_HC_PCI_CONFIG_READ(device, offset, size)	(TESSERA_FEATURE_DEVICES)
+ *   IN  rdi  device: an index into the caller's start_info.devices[],
+ *            one with TESSERA_DEVICE_PCI
+ *   IN  rsi  offset: into the function's configuration space, 0 to 255
+ *   IN  rdx  size: 1, 2 or 4, and offset a multiple of it
+ *   OUT rax  the value read, zero-extended
+ *   Errors:  -EINVAL  device, offset or size out of range or misaligned
+ *            -ENODEV  the device is not a PCI function
+ *
+ * Reads the configuration space of the caller's own PCI function; the
+ * monitor owns the configuration mechanism (ports 0xcf8-0xcff), so a
+ * partition reaches no other function. (Added in ABI 1.4.)
+ */
+#define TESSERA_HC_PCI_CONFIG_READ	0x31
+
+/*
+ * TESSERA_HC_PCI_CONFIG_WRITE(device, offset, size, value)
+ *							(TESSERA_FEATURE_DEVICES)
+ *   IN  rdi, rsi, rdx  as TESSERA_HC_PCI_CONFIG_READ
+ *   IN  r10  value: its low `size` bytes are written
+ *   OUT rax  0
+ *   Errors:  as TESSERA_HC_PCI_CONFIG_READ, and
+ *            -EPERM   a write outside what a driver may change
+ *
+ * Writes are filtered by an allow-list: the command register (offset 4,
+ * 2 bytes), where only memory space, bus master and INTx disable change
+ * (I/O space too for a device with ports; the other bits keep the
+ * monitor's values), and the status register's write-1-to-clear bits
+ * (offset 6). Everything else, BARs, the expansion ROM, the interrupt
+ * line, MSI and MSI-X capabilities above all, is the monitor's and
+ * returns -EPERM, so that a driver partition cannot move its device's
+ * windows over another's memory or make it raise interrupts elsewhere.
+ * (Added in ABI 1.4.)
+ */
+#define TESSERA_HC_PCI_CONFIG_WRITE	0x32
+
 #define TESSERA_HC_MAX			0x40
 
 #endif

@@ -30,6 +30,28 @@
 #define TESSERA_ROLE_FRONTEND	0	/* makes requests, takes responses */
 #define TESSERA_ROLE_BACKEND	1	/* takes requests, makes responses */
 
+/*
+ * What a channel carries (struct tessera_channel's kind, ABI 1.4), from
+ * the channel node's first compatible string. A plain ring is one ring
+ * whose payload is the programs' business; the others are the device
+ * classes of the driver partitions, with their own slot formats and
+ * their parameters in start_info.params[] at the channel's index.
+ */
+#define TESSERA_CHANNEL_RING	0	/* "tessera,io-ring": one ring */
+#define TESSERA_CHANNEL_NET	1	/* "tessera,vif": public/io/netif.h */
+#define TESSERA_CHANNEL_BLOCK	2	/* "tessera,vbd": public/io/blkif.h */
+
+/* struct tessera_device_info's flags */
+#define TESSERA_DEVICE_PCI	0x01	/* pci_bdf is valid */
+
+/* struct tessera_irq_info's flags */
+#define TESSERA_IRQ_LEVEL	0x01	/* level-triggered: masked until acked */
+
+/* A PCI function's bus/device/function, as config mechanism #1 packs it */
+#define TESSERA_PCI_BDF(bus, dev, fn) \
+	((uint16_t)(((bus) << 8) | ((dev) << 3) | (fn)))
+#define TESSERA_NO_BAR		0xff	/* an MMIO window that is not a BAR */
+
 #define TESSERA_SI_OFF_MEM_BASE	0x60
 #define TESSERA_SI_OFF_MEM_SIZE	0x68
 
@@ -37,6 +59,8 @@
 
 #include <stddef.h>
 #include <stdint.h>
+#include <public/io/blkif.h>	/* struct tessera_blk_params */
+#include <public/io/netif.h>	/* struct tessera_net_params */
 
 /*
  * One end of a channel (an I/O ring between two partitions), mapped
@@ -55,7 +79,8 @@ struct tessera_channel {
 	uint32_t slot_size;		/* payload bytes per slot, a multiple of 8 */
 	uint16_t port;			/* this end's event port */
 	uint8_t role;			/* TESSERA_ROLE_* */
-	uint8_t reserved[5];
+	uint8_t kind;			/* TESSERA_CHANNEL_* (ABI 1.4) */
+	uint8_t reserved[4];
 };
 
 struct tessera_ioport_range {
@@ -68,23 +93,50 @@ struct tessera_mmio_range {
 	uint64_t size;			/* bytes, whole pages */
 };
 
+/*
+ * A device interrupt, delivered as an event on `port`. The line is masked
+ * when it fires and stays masked until the partition acknowledges it with
+ * TESSERA_HC_IRQ_ACK(port), after it has quietened the device: so a
+ * level-triggered line cannot storm the CPU it is routed to.
+ */
 struct tessera_irq_info {
 	uint32_t irq;			/* the interrupt's ISA IRQ or GSI */
 	uint16_t port;			/* the event port it arrives on */
-	uint16_t reserved;
+	uint16_t flags;			/* TESSERA_IRQ_* (ABI 1.4) */
 };
 
-/* A device given to this partition by the DTS `devices` property. */
+/*
+ * A device given to this partition by the DTS `devices` property. For a
+ * PCI function (flags & TESSERA_DEVICE_PCI), mmio[j] is the BAR
+ * mmio_bar[j] (0 to 5) as the DTS `assigned-addresses` placed it, and
+ * its configuration space is reached with TESSERA_HC_PCI_CONFIG_READ and
+ * _WRITE on this entry's index (ABI 1.4).
+ */
 struct tessera_device_info {
 	char name[TESSERA_NAME_MAX];	/* node name, e.g. "serial@i2f8" */
 	char compatible[TESSERA_NAME_MAX]; /* its first compatible string */
 	uint8_t nr_ports;
 	uint8_t nr_mmio;
 	uint8_t nr_irqs;
-	uint8_t reserved[5];
+	uint8_t flags;			/* TESSERA_DEVICE_* (ABI 1.4) */
+	uint16_t pci_bdf;		/* TESSERA_PCI_BDF(), if PCI */
+	uint16_t reserved0;
 	struct tessera_ioport_range ports[TESSERA_DEVICE_RES_MAX];
 	struct tessera_mmio_range mmio[TESSERA_DEVICE_RES_MAX];
 	struct tessera_irq_info irqs[TESSERA_DEVICE_RES_MAX];
+	uint8_t mmio_bar[TESSERA_DEVICE_RES_MAX]; /* or TESSERA_NO_BAR */
+	uint8_t reserved1[4];
+};
+
+/*
+ * What the DTS says of a channel beyond its ring, by its kind (ABI 1.4):
+ * a virtual interface's addresses and firewall rules, a virtual block
+ * device's extent. Both ends see the same values; zero for a plain ring.
+ */
+union tessera_channel_params {
+	struct tessera_net_params net;	/* TESSERA_CHANNEL_NET */
+	struct tessera_blk_params blk;	/* TESSERA_CHANNEL_BLOCK */
+	uint8_t bytes[64];
 };
 
 struct tessera_start_info {
@@ -111,10 +163,13 @@ struct tessera_start_info {
 	char bootargs[TESSERA_BOOTARGS_MAX]; /* the DTS bootargs, or "" */
 	struct tessera_channel channels[TESSERA_MAX_CHANNELS];
 	struct tessera_device_info devices[TESSERA_MAX_DEVICES];
+	/* ABI 1.4: channels[i]'s parameters are params[i] */
+	union tessera_channel_params params[TESSERA_MAX_CHANNELS];
 };
 
 _Static_assert(sizeof(struct tessera_channel) == 64, "channel size");
-_Static_assert(sizeof(struct tessera_device_info) == 184, "device size");
+_Static_assert(sizeof(struct tessera_device_info) == 192, "device size");
+_Static_assert(offsetof(struct tessera_device_info, ports) == 0x48, "ports");
 _Static_assert(offsetof(struct tessera_device_info, mmio) == 0x58, "mmio");
 _Static_assert(offsetof(struct tessera_start_info, mem_base) ==
 	       TESSERA_SI_OFF_MEM_BASE, "mem_base");
@@ -126,7 +181,10 @@ _Static_assert(offsetof(struct tessera_start_info, channels) == 0x200,
 	       "channels");
 _Static_assert(offsetof(struct tessera_start_info, devices) == 0x600,
 	       "devices");
-_Static_assert(sizeof(struct tessera_start_info) == 0xbc0, "start info size");
+_Static_assert(offsetof(struct tessera_start_info, params) == 0xc00,
+	       "params");
+_Static_assert(sizeof(union tessera_channel_params) == 64, "params size");
+_Static_assert(sizeof(struct tessera_start_info) == 0x1000, "start info size");
 _Static_assert(sizeof(struct tessera_start_info) <= 4096, "one page");
 /* the timer's port, a port per channel and per device IRQ all fit */
 _Static_assert(1 + TESSERA_MAX_CHANNELS +

@@ -18,7 +18,7 @@
  */
 
 #define TESSERA_ABI_MAJOR	1
-#define TESSERA_ABI_MINOR	3	/* 1.3: events (block, notify) */
+#define TESSERA_ABI_MINOR	4	/* 1.4: devices, vif and vbd channels */
 #define TESSERA_ABI_VERSION	((TESSERA_ABI_MAJOR << 16) | TESSERA_ABI_MINOR)
 
 #define TESSERA_ABI_VERSION_MAJOR(v)	(((v) >> 16) & 0xffff)

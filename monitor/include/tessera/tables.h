@@ -18,9 +18,10 @@
  */
 
 #include <stdint.h>
+#include <public/start_info.h>	/* union tessera_channel_params */
 
 #define TESSERA_TABLES_MAGIC	0x5345424154534554ULL	/* "TESTABES" */
-#define TESSERA_TABLES_VERSION	2	/* 2: the CPU schedules */
+#define TESSERA_TABLES_VERSION	3	/* 3: PCI devices, channel kinds */
 
 #define TT_NAME_MAX	32	/* node names, program names; with the NUL */
 #define TT_BOOTARGS_MAX	256	/* with the NUL */
@@ -101,7 +102,10 @@ struct tt_channel {
 	uint32_t slot_size;		/* bytes of payload, a multiple of 8 */
 	uint16_t frontend_port;		/* event port in the frontend */
 	uint16_t backend_port;		/* event port in the backend */
-	struct tt_range mem;		/* index page + slots, whole pages */
+	uint8_t kind;			/* TESSERA_CHANNEL_* */
+	uint8_t reserved[7];
+	struct tt_range mem;		/* the ring(s), whole pages */
+	union tessera_channel_params params; /* by kind; zero for a ring */
 };
 
 struct tt_ioport {
@@ -109,6 +113,13 @@ struct tt_ioport {
 	uint16_t count;
 };
 
+/*
+ * A device of the board. ISA devices have ports, MMIO windows and ISA
+ * IRQs; a PCI function (flags & TESSERA_DEVICE_PCI) has its
+ * bus/device/function, and mmio[j] is its BAR mmio_bar[j], which the
+ * monitor programs to mmio[j].base at boot (the DTS
+ * `assigned-addresses`); its irqs are IOAPIC GSIs, level-triggered.
+ */
 struct tt_device {
 	char name[TT_NAME_MAX];		/* node name, e.g. "serial@i2f8" */
 	char compatible[TT_NAME_MAX];	/* first compatible string */
@@ -116,10 +127,13 @@ struct tt_device {
 	uint8_t nr_ports;
 	uint8_t nr_mmio;
 	uint8_t nr_irqs;
-	uint8_t reserved[3];
+	uint8_t flags;			/* TESSERA_DEVICE_PCI */
+	uint16_t pci_bdf;		/* TESSERA_PCI_BDF(), if PCI */
 	struct tt_ioport ports[TT_DEVICE_RES_MAX];
 	struct tt_range mmio[TT_DEVICE_RES_MAX];
-	uint32_t irqs[TT_DEVICE_RES_MAX];	/* ISA/GSI numbers */
+	uint8_t mmio_bar[TT_DEVICE_RES_MAX];	/* BAR, or TESSERA_NO_BAR */
+	uint32_t irqs[TT_DEVICE_RES_MAX];	/* ISA IRQs or GSIs */
+	uint8_t irq_flags[TT_DEVICE_RES_MAX];	/* TESSERA_IRQ_LEVEL */
 };
 
 struct tessera_tables {

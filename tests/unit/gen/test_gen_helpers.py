@@ -113,9 +113,9 @@ def test_contract_of_another_version_is_refused(tmp_path):
     header = tmp_path / contract.TABLES_HEADER
     header.parent.mkdir(parents=True, exist_ok=True)
     header.write_text((SRCTREE / contract.TABLES_HEADER).read_text().replace(
-        "#define TESSERA_TABLES_VERSION\t2", "#define TESSERA_TABLES_VERSION\t3"))
+        "#define TESSERA_TABLES_VERSION\t3", "#define TESSERA_TABLES_VERSION\t4"))
     with pytest.raises(GenError) as refused:
         contract.load(str(tmp_path))
     assert error_lines("x.dts", refused.value) == [
-        "monitor/include/tessera/tables.h: is version 3 but gen/ emits version 2: "
+        "monitor/include/tessera/tables.h: is version 4 but gen/ emits version 3: "
         "update gen/tessera_gen/"]

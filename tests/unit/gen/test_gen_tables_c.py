@@ -20,7 +20,7 @@ def test_tables_c_compiles_freestanding_without_warnings(default_build, tmp_path
 
 
 DEFAULT_TABLES = """\
-magic 0x5345424154534554 version 2 size ok
+magic 0x5345424154534554 version 3 size ok
 board qemu-pc system configs/qemu_pc.dts model QEMU PC (q35)
 monitor 0x100000 0x1f00000
 console 0 debug_exit 3

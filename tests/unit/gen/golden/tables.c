@@ -3,8 +3,8 @@
 #include <tessera/tables.h>
 #include "tables.h"
 
-_Static_assert(TESSERA_TABLES_VERSION == 2,
-	       "gen/ writes version 2 of tessera/tables.h");
+_Static_assert(TESSERA_TABLES_VERSION == 3,
+	       "gen/ writes version 3 of tessera/tables.h");
 
 static const struct tt_range tessera_ram[TESSERA_NR_RAM] = {
 	[0] = { .base = 0x0, .size = 0x9f000 },	/* /memory@0 */
