@@ -95,6 +95,7 @@ SYSTEM_DTS_PATH := $(if $(filter /%,$(SYSTEM_DTS)),$(SYSTEM_DTS),$(srctree)/$(SY
 # gen reads the bindings, the table contract, the partition ABI's limits
 # and the program folders too.
 GEN_OUT := $(O)/gen
+DISK_IMAGE := $(O)/disk.img
 GEN_SRCS := $(srctree)/gen/tessera-gen $(shell find $(srctree)/gen \
 	$(srctree)/docs/bindings -name '*.py' -o -name '*.yaml') \
 	$(addprefix $(srctree)/monitor/include/,tessera/tables.h \
@@ -198,7 +199,7 @@ $(O)/tessera.elf: $(MONITOR_OBJS) $(MONITOR_LDS)
 	$(Q)$(LD) -nostdlib -static -z max-page-size=0x1000 -z noexecstack \
 		--no-warn-rwx-segments -T $(MONITOR_LDS) -o $@ $(MONITOR_OBJS)
 
-all: $(O)/tessera.elf
+all: $(O)/tessera.elf $(DISK_IMAGE)
 
 -include $(shell find $(O)/monitor -name '*.d' 2>/dev/null) $(GEN_OUT)/tables.d
 
@@ -214,10 +215,20 @@ $(GEN_OUT)/programs.o: $(GEN_OUT)/programs.S $(PARTITION_ELFS)
 
 # ---- booting ----------------------------------------------------------------
 
-QEMU_RUN := $(srctree)/scripts/qemu-run
+# The board's disk (qemu.args's {disk}): zeroes for now, the partitions'
+# extents are laid out by the system.
+$(DISK_IMAGE):
+	$(quiet) DISK $(patsubst $(O)/%,%,$@)
+	$(Q)rm -f $@ && truncate -s 16M $@
 
-run: $(O)/tessera.elf
-	$(Q)QEMU_ACCEL=$(QEMU_ACCEL) $(QEMU_RUN) $(BOARD_DIR) kernel $(O)/tessera.elf
+# Host ports forwarded to the guests (qemu.args's {hostfwd}): empty, or
+# ",hostfwd=tcp:127.0.0.1:<host port>-<guest ip>:<guest port>" and more.
+QEMU_HOSTFWD ?=
+QEMU_RUN := $(srctree)/scripts/qemu-run
+QEMU_RUN_VARS = --var disk=$(DISK_IMAGE) --var hostfwd=$(QEMU_HOSTFWD)
+
+run: $(O)/tessera.elf $(DISK_IMAGE)
+	$(Q)QEMU_ACCEL=$(QEMU_ACCEL) $(QEMU_RUN) $(QEMU_RUN_VARS) $(BOARD_DIR) kernel $(O)/tessera.elf
 
 $(O)/tessera.iso: $(O)/tessera.elf $(srctree)/scripts/grub.cfg
 	$(quiet) ISO $(patsubst $(O)/%,%,$@)
@@ -226,10 +237,10 @@ $(O)/tessera.iso: $(O)/tessera.elf $(srctree)/scripts/grub.cfg
 	$(Q)cp $(srctree)/scripts/grub.cfg $(O)/iso/boot/grub/grub.cfg
 	$(Q)grub-mkrescue -o $@ $(O)/iso >$(O)/iso.log 2>&1 || { cat $(O)/iso.log; exit 1; }
 
-iso: $(O)/tessera.iso
+iso: $(O)/tessera.iso $(DISK_IMAGE)
 
-run-iso: $(O)/tessera.iso
-	$(Q)QEMU_ACCEL=$(QEMU_ACCEL) $(QEMU_RUN) $(BOARD_DIR) iso $(O)/tessera.iso
+run-iso: $(O)/tessera.iso $(DISK_IMAGE)
+	$(Q)QEMU_ACCEL=$(QEMU_ACCEL) $(QEMU_RUN) $(QEMU_RUN_VARS) $(BOARD_DIR) iso $(O)/tessera.iso
 
 # ---- tests ------------------------------------------------------------------
 

@@ -134,13 +134,18 @@ class System:
             status, log = self.make(out, "olddefconfig")
             assert status == 0, log
 
-    def boot(self, out, iso=False, set=None, extra=(), timeout=BOOT_TIMEOUT):
+    def boot(self, out, iso=False, set=None, extra=(), timeout=BOOT_TIMEOUT,
+             hostfwd=""):
         """Boots $(O)/tessera.elf (or the ISO) through scripts/qemu-run,
-        with the QEMU options `extra` after the board's (e.g. -icount)."""
+        with the QEMU options `extra` after the board's (e.g. -icount),
+        the build's disk image and the host ports `hostfwd` forwards
+        (qemu.args's {hostfwd})."""
         image = os.path.join(out, "tessera.iso" if iso else "tessera.elf")
         cmd = [os.path.join(SRCTREE, "scripts", "qemu-run"),
                "--timeout", str(timeout), "--accel",
-               os.environ.get("QEMU_ACCEL", "tcg")]
+               os.environ.get("QEMU_ACCEL", "tcg"),
+               "--var", "disk=" + os.path.join(out, "disk.img"),
+               "--var", "hostfwd=" + hostfwd]
         for opt, value in (set or {}).items():
             cmd.append("--set=%s=%s" % (opt, value))
         cmd += [os.path.join(SRCTREE, "boards", "qemu-pc"),

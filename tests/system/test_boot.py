@@ -41,7 +41,7 @@ def test_fewer_cpus_than_the_board_is_refused(system):
 def test_less_ram_than_the_board_is_refused(system):
     run = system.boot(system.build(), set={"-m": "512"})
     assert run.status == HALT_MISMATCH, run
-    assert any("0x100000-0x3ffdf000" in l for l in run.lines), run
+    assert any("0x100000-0x3ffdc000" in l for l in run.lines), run
     assert not run.matching("[tessera] cpus online"), run
 
 

@@ -25,7 +25,7 @@ board qemu-pc system configs/qemu_pc.dts model QEMU PC (q35)
 monitor 0x100000 0x1f00000
 console 0 debug_exit 3
 ram 0 0x9f000
-ram 0x100000 0x3fedf000
+ram 0x100000 0x3fedc000
 reserved 0 0x100000
 reserved 0x100000 0x1f00000
 cpu 0 apic 0 dedicated_to 0xffff vcpus 0 ppm 0

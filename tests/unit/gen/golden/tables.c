@@ -8,7 +8,7 @@ _Static_assert(TESSERA_TABLES_VERSION == 3,
 
 static const struct tt_range tessera_ram[TESSERA_NR_RAM] = {
 	[0] = { .base = 0x0, .size = 0x9f000 },	/* /memory@0 */
-	[1] = { .base = 0x100000, .size = 0x3fedf000 },	/* /memory@100000 */
+	[1] = { .base = 0x100000, .size = 0x3fedc000 },	/* /memory@100000 */
 };
 
 static const struct tt_range tessera_reserved[TESSERA_NR_RESERVED] = {
