@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: MIT
 /*
- * Just enough ACPI to find the CPUs and interrupt controllers (see
- * tessera/acpi.h). The tables come from firmware, outside the monitor's
+ * Just enough ACPI to find the CPUs, the interrupt controllers and the
+ * IOMMUs (see tessera/acpi.h). The tables come from firmware, outside the monitor's
  * control: no field is read before the bytes under it are known to be
  * mapped and inside the table, and no table is believed before its
  * checksum is.
@@ -106,9 +106,36 @@ struct acpi_madt_x2apic {
 	uint32_t processor_uid;
 } __packed;
 
+/* DMA remapping (Intel VT-d specification, 8.1): the header's tail. */
+struct acpi_dmar {
+	struct acpi_header header;
+	uint8_t host_address_width;	/* the width less one */
+	uint8_t flags;
+	uint8_t reserved[10];
+} __packed;
+
+/* Each remapping structure after it starts so. */
+struct acpi_dmar_entry {
+	uint16_t type;
+	uint16_t length;		/* of the whole structure */
+} __packed;
+
+#define ACPI_DMAR_DRHD		0	/* a remapping unit; the others unused */
+
+struct acpi_dmar_drhd {
+	struct acpi_dmar_entry entry;
+	uint8_t flags;			/* ACPI_DRHD_INCLUDE_PCI_ALL */
+	uint8_t size;			/* register pages as a power of 2 */
+	uint16_t segment;
+	uint64_t address;		/* its registers */
+	/* device scopes follow: the devices under it, unless PCI_ALL */
+} __packed;
+
 BUILD_BUG_ON(sizeof(struct acpi_rsdp) != 36);
 BUILD_BUG_ON(sizeof(struct acpi_header) != 36);
 BUILD_BUG_ON(sizeof(struct acpi_madt) != 44);
+BUILD_BUG_ON(sizeof(struct acpi_dmar) != 48);
+BUILD_BUG_ON(sizeof(struct acpi_dmar_drhd) != 16);
 
 /* An entry of a known type shorter than its structure is a broken MADT. */
 static const uint8_t acpi_madt_entry_size[] = {
@@ -281,37 +308,111 @@ int acpi_parse_madt(const void *madt, size_t len, struct acpi_madt_info *info)
 	return 0;
 }
 
-int acpi_read_madt(acpi_map_fn map, struct acpi_madt_info *info)
+/*
+ * The firmware's table with signature `sig`, mapped whole (*len bytes,
+ * as long as its header says); NULL with *err -ENODEV when there is no
+ * such table, -EINVAL when the RSDT/XSDT is bad or the table unmappable.
+ */
+static const void *acpi_find_table(acpi_map_fn map, const char *sig,
+				   size_t *len, int *err)
 {
 	const struct acpi_rsdp *rsdp = acpi_find_rsdp(map);
 	bool xsdt;
-	size_t entry_size, len;
+	size_t entry_size, root_len;
 	const uint8_t *root;
 
+	*err = -ENODEV;
 	if (!rsdp)
-		return -ENODEV;
+		return NULL;
 	/* ACPI 2.0+: the XSDT's 64-bit pointers supersede the RSDT */
 	xsdt = rsdp->revision >= 2 && rsdp->xsdt_address;
 	entry_size = xsdt ? sizeof(uint64_t) : sizeof(uint32_t);
 	root = acpi_map_table(map, xsdt ? rsdp->xsdt_address :
-				    rsdp->rsdt_address, &len);
-	if (!root || !acpi_table_valid(root, len, xsdt ? "XSDT" : "RSDT",
-				       sizeof(struct acpi_header)))
-		return -EINVAL;
+				    rsdp->rsdt_address, &root_len);
+	if (!root || !acpi_table_valid(root, root_len, xsdt ? "XSDT" : "RSDT",
+				       sizeof(struct acpi_header))) {
+		*err = -EINVAL;
+		return NULL;
+	}
 
-	for (size_t off = sizeof(struct acpi_header); off + entry_size <= len;
+	for (size_t off = sizeof(struct acpi_header); off + entry_size <= root_len;
 	     off += entry_size) {
 		uint64_t pa = 0;
 		const struct acpi_header *h;
-		const void *madt;
-		size_t madt_len;
+		const void *table;
 
 		memcpy(&pa, root + off, entry_size);	/* unaligned, little-endian */
 		h = map(pa, sizeof(*h));
-		if (!h || memcmp(h->signature, "APIC", 4))
+		if (!h || memcmp(h->signature, sig, 4))
 			continue;
-		madt = acpi_map_table(map, pa, &madt_len);
-		return madt ? acpi_parse_madt(madt, madt_len, info) : -EINVAL;
+		table = acpi_map_table(map, pa, len);
+		if (!table)
+			*err = -EINVAL;
+		return table;
 	}
-	return -ENODEV;
+	return NULL;
+}
+
+int acpi_read_madt(acpi_map_fn map, struct acpi_madt_info *info)
+{
+	size_t len;
+	int err;
+	const void *madt = acpi_find_table(map, "APIC", &len, &err);
+
+	return madt ? acpi_parse_madt(madt, len, info) : err;
+}
+
+static int acpi_add_drhd(struct acpi_dmar_info *info,
+			 const struct acpi_dmar_entry *e)
+{
+	const struct acpi_dmar_drhd *d = (const void *)e;
+
+	if (e->length < sizeof(*d) || d->address & (ACPI_DMAR_PAGE - 1))
+		return -EINVAL;
+	if (info->nr_drhds == ARRAY_SIZE(info->drhds))
+		return -E2BIG;
+	info->drhds[info->nr_drhds++] = (struct acpi_drhd){
+		.address = d->address, .segment = d->segment,
+		.flags = d->flags,
+	};
+	return 0;
+}
+
+int acpi_parse_dmar(const void *dmar, size_t len, struct acpi_dmar_info *info)
+{
+	const struct acpi_dmar *d = dmar;
+	const uint8_t *table = dmar;
+	size_t end, off;
+
+	if (!acpi_table_valid(dmar, len, "DMAR", sizeof(*d)))
+		return -EINVAL;
+
+	memset(info, 0, sizeof(*info));
+	info->address_bits = d->host_address_width + 1U;
+	info->flags = d->flags;
+	end = d->header.length;
+	for (off = sizeof(*d); off < end;) {
+		const struct acpi_dmar_entry *e = (const void *)(table + off);
+		int err = 0;
+
+		/* a length of 0 would loop, one past the end would overread */
+		if (end - off < sizeof(*e) || e->length < sizeof(*e) ||
+		    e->length > end - off)
+			return -EINVAL;
+		if (e->type == ACPI_DMAR_DRHD)
+			err = acpi_add_drhd(info, e);
+		if (err)
+			return err;
+		off += e->length;
+	}
+	return info->nr_drhds ? 0 : -ENODEV;
+}
+
+int acpi_read_dmar(acpi_map_fn map, struct acpi_dmar_info *info)
+{
+	size_t len;
+	int err;
+	const void *dmar = acpi_find_table(map, "DMAR", &len, &err);
+
+	return dmar ? acpi_parse_dmar(dmar, len, info) : err;
 }

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: MIT
 /*
- * ACPI (monitor/drivers/acpi.c) on synthetic firmware: RSDP, RSDT/XSDT and
- * MADT written into a pretend first MiB of physical memory. The map
+ * ACPI (monitor/drivers/acpi.c) on synthetic firmware: RSDP, RSDT/XSDT,
+ * MADT and DMAR written into a pretend first MiB of physical memory. The map
  * function hands out a fresh heap copy of exactly the bytes asked for, so
  * ASan reports any read past what the code mapped.
  */
@@ -23,6 +23,7 @@
 #define MADT_PA		0xa000
 #define OTHER_PA	0xb000
 #define OLD_MADT_PA	0xc000
+#define DMAR_PA		0xd000
 #define BIOS_RSDP_PA	0xf5a40
 #define EBDA_SEGMENT	0x9fc0
 #define EBDA_RSDP_PA	0x9fc10
@@ -400,6 +401,166 @@ static void test_read_bad_tables(void **state)
 	assert_int_equal(acpi_read_madt(fake_map, &info), -ENODEV);
 }
 
+/* ---- DMAR: the VT-d units ------------------------------------------------ */
+
+/* DMAR header tail: host address width less one, flags, 10 reserved */
+#define DMAR_HEAD(haw, flags)	haw, flags, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0
+#define DRHD(len, flags, seg, addr)	\
+	U16(0), U16(len), flags, 0, U16(seg), U64((uint64_t)(addr))
+/* a device scope: the IOAPIC (type 3) with its enumeration id, bus 0xff */
+#define SCOPE_IOAPIC(id)	3, 8, 0, 0, id, 0xff, 0, 0
+/* a reserved memory region (type 1) for device 00:1d.0 */
+#define RMRR(base, limit)	\
+	U16(1), U16(32), U16(0), U16(0), U64((uint64_t)(base)), \
+	U64((uint64_t)(limit)), 1, 8, 0, 0, 0, 0, 0x1d, 0
+
+/* As QEMU 7.2 builds it for -device intel-iommu: 39 bits, one unit for all. */
+static const uint8_t qemu_dmar[] = {
+	DMAR_HEAD(38, 1),
+	DRHD(24, 1, 0, 0xfed90000), SCOPE_IOAPIC(0),
+};
+
+static struct acpi_dmar_info dmar;
+
+static int parse_dmar(const uint8_t *body, size_t len)
+{
+	put_table(DMAR_PA, "DMAR", body, len);
+	return acpi_parse_dmar(fake_map(DMAR_PA, 36 + len), 36 + len, &dmar);
+}
+
+#define PARSE_DMAR(body)	parse_dmar(body, sizeof(body))
+
+static void assert_qemu_dmar(void)
+{
+	assert_int_equal(dmar.address_bits, 39);
+	assert_int_equal(dmar.flags, 1);
+	assert_int_equal(dmar.nr_drhds, 1);
+	assert_int_equal(dmar.drhds[0].address, 0xfed90000);
+	assert_int_equal(dmar.drhds[0].segment, 0);
+	assert_int_equal(dmar.drhds[0].flags, ACPI_DRHD_INCLUDE_PCI_ALL);
+}
+
+static void test_dmar_qemu(void **state)
+{
+	assert_int_equal(PARSE_DMAR(qemu_dmar), 0);
+	assert_qemu_dmar();
+}
+
+/* Units in order, past the structures the monitor has no use for. */
+static void test_dmar_units(void **state)
+{
+	static const uint8_t body[] = {
+		DMAR_HEAD(45, 0),
+		DRHD(16, 0, 0, 0xfed91000),
+		RMRR(0x3e000000, 0x3e0fffff),
+		U16(7), U16(6), 0, 0,		/* a type from the future */
+		DRHD(24, 1, 1, 0xfed92000ULL << 12), SCOPE_IOAPIC(2),
+	};
+
+	assert_int_equal(PARSE_DMAR(body), 0);
+	assert_int_equal(dmar.address_bits, 46);
+	assert_int_equal(dmar.nr_drhds, 2);
+	assert_int_equal(dmar.drhds[0].address, 0xfed91000);
+	assert_int_equal(dmar.drhds[0].flags, 0);
+	assert_int_equal(dmar.drhds[1].address, 0xfed92000ULL << 12);
+	assert_int_equal(dmar.drhds[1].segment, 1);
+}
+
+/* Cut short anywhere: the table, its header, a structure, a unit. */
+static void test_dmar_truncated(void **state)
+{
+	static const uint8_t short_drhd[] = { DMAR_HEAD(38, 0), U16(0), U16(12),
+					      1, 0, U16(0), U32(0xfed90000) };
+	static const uint8_t half_entry[] = { DMAR_HEAD(38, 0), U16(0) };
+	const void *table;
+
+	put_table(DMAR_PA, "DMAR", qemu_dmar, sizeof(qemu_dmar));
+	table = fake_map(DMAR_PA, 36 + sizeof(qemu_dmar) - 1);
+	assert_int_equal(acpi_parse_dmar(table, 36 + sizeof(qemu_dmar) - 1,
+					 &dmar), -EINVAL);
+	assert_int_equal(parse_dmar(qemu_dmar, 11), -EINVAL);	/* 47 bytes */
+	assert_int_equal(PARSE_DMAR(short_drhd), -EINVAL);
+	assert_int_equal(PARSE_DMAR(half_entry), -EINVAL);
+}
+
+/* Lengths that lie: zero, past the end, a checksum over other bytes. */
+static void test_dmar_lying_lengths(void **state)
+{
+	static const uint8_t zero[] = { DMAR_HEAD(38, 0),
+					DRHD(0, 1, 0, 0xfed90000) };
+	static const uint8_t past[] = { DMAR_HEAD(38, 0),
+					DRHD(17, 1, 0, 0xfed90000) };
+	static const uint8_t huge[] = { DMAR_HEAD(38, 0),
+					DRHD(0xffff, 1, 0, 0xfed90000) };
+	const void *table;
+
+	assert_int_equal(PARSE_DMAR(zero), -EINVAL);
+	assert_int_equal(PARSE_DMAR(past), -EINVAL);
+	assert_int_equal(PARSE_DMAR(huge), -EINVAL);
+
+	/* the header says one byte more than was mapped */
+	put_table(DMAR_PA, "DMAR", qemu_dmar, sizeof(qemu_dmar));
+	phys[DMAR_PA + 4]++;
+	phys[DMAR_PA + 9]--;
+	table = fake_map(DMAR_PA, 36 + sizeof(qemu_dmar));
+	assert_int_equal(acpi_parse_dmar(table, 36 + sizeof(qemu_dmar), &dmar),
+			 -EINVAL);
+
+	put_table(DMAR_PA, "DMAR", qemu_dmar, sizeof(qemu_dmar));
+	phys[DMAR_PA + 60]++;
+	table = fake_map(DMAR_PA, 36 + sizeof(qemu_dmar));
+	assert_int_equal(acpi_parse_dmar(table, 36 + sizeof(qemu_dmar), &dmar),
+			 -EINVAL);
+}
+
+static void test_dmar_no_unit(void **state)
+{
+	static const uint8_t none[] = { DMAR_HEAD(38, 0) };
+	static const uint8_t rmrr_only[] = { DMAR_HEAD(38, 0),
+					     RMRR(0x3e000000, 0x3e0fffff) };
+
+	assert_int_equal(PARSE_DMAR(none), -ENODEV);
+	assert_int_equal(PARSE_DMAR(rmrr_only), -ENODEV);
+}
+
+/* A unit whose registers are not on a page of their own; too many units. */
+static void test_dmar_bad_units(void **state)
+{
+	static const uint8_t unaligned[] = { DMAR_HEAD(38, 0),
+					     DRHD(16, 1, 0, 0xfed90800) };
+	uint8_t nine[12 + 9 * 16] = { DMAR_HEAD(38, 0) };
+
+	assert_int_equal(PARSE_DMAR(unaligned), -EINVAL);
+	for (unsigned int i = 0; i < 9; i++) {
+		const uint8_t unit[] = {
+			DRHD(16, 0, 0, 0xfed90000 + i * 0x1000),
+		};
+
+		memcpy(nine + 12 + i * 16, unit, sizeof(unit));
+	}
+	assert_int_equal(parse_dmar(nine, 12 + 8 * 16), 0);
+	assert_int_equal(dmar.nr_drhds, 8);
+	assert_int_equal(PARSE_DMAR(nine), -E2BIG);
+}
+
+/* Found through the XSDT beside the MADT; absent is -ENODEV. */
+static void test_read_dmar(void **state)
+{
+	const uint64_t with_dmar[] = { OTHER_PA, MADT_PA, DMAR_PA };
+
+	put_firmware();
+	assert_int_equal(acpi_read_dmar(fake_map, &dmar), -ENODEV);
+	put_xsdt(ROOT_PA, with_dmar, ARRAY_SIZE(with_dmar));
+	put_table(DMAR_PA, "DMAR", qemu_dmar, sizeof(qemu_dmar));
+	assert_int_equal(acpi_read_dmar(fake_map, &dmar), 0);
+	assert_qemu_dmar();
+	assert_int_equal(acpi_read_madt(fake_map, &info), 0);
+	assert_qemu_info(&info);
+
+	phys[DMAR_PA + 40]++;
+	assert_int_equal(acpi_read_dmar(fake_map, &dmar), -EINVAL);
+}
+
 #define TEST(t)	cmocka_unit_test_setup_teardown(t, setup, teardown)
 
 int main(void)
@@ -419,6 +580,13 @@ int main(void)
 		TEST(test_read_skips_bad_rsdp),
 		TEST(test_read_rsdp_at_the_end),
 		TEST(test_read_bad_tables),
+		TEST(test_dmar_qemu),
+		TEST(test_dmar_units),
+		TEST(test_dmar_truncated),
+		TEST(test_dmar_lying_lengths),
+		TEST(test_dmar_no_unit),
+		TEST(test_dmar_bad_units),
+		TEST(test_read_dmar),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -3,10 +3,10 @@
 #define TESSERA_ACPI_H
 
 /*
- * Just enough ACPI to find the CPUs and interrupt controllers
- * (monitor/drivers/acpi.c): the RSDP found by scanning the EBDA and
- * 0xe0000-0xfffff, the RSDT/XSDT, and the MADT. Every table's checksum and
- * length is checked before it is believed.
+ * Just enough ACPI to find the CPUs, the interrupt controllers and the
+ * IOMMUs (monitor/drivers/acpi.c): the RSDP found by scanning the EBDA
+ * and 0xe0000-0xfffff, the RSDT/XSDT, the MADT and the DMAR. Every
+ * table's checksum and length is checked before it is believed.
  */
 
 #include <stdbool.h>
@@ -15,6 +15,8 @@
 
 #define ACPI_MAX_IOAPICS	8
 #define ACPI_MAX_OVERRIDES	16
+#define ACPI_MAX_DRHDS		8
+#define ACPI_DMAR_PAGE		0x1000	/* a DRHD's registers are page-aligned */
 
 /* Maps `len` bytes of physical memory at `pa` for reading, or NULL. */
 typedef const void *(*acpi_map_fn)(uint64_t pa, size_t len);
@@ -51,5 +53,33 @@ int acpi_read_madt(acpi_map_fn map, struct acpi_madt_info *info);
 
 /* Parses one MADT already mapped (the testable core of acpi_read_madt). */
 int acpi_parse_madt(const void *madt, size_t len, struct acpi_madt_info *info);
+
+/* A DMA remapping unit (DMAR type 0, DRHD): one VT-d IOMMU. */
+#define ACPI_DRHD_INCLUDE_PCI_ALL	0x01	/* it covers every other device */
+
+struct acpi_drhd {
+	uint64_t address;	/* its registers, page-aligned */
+	uint16_t segment;	/* the PCI segment it serves */
+	uint8_t flags;		/* ACPI_DRHD_* */
+};
+
+struct acpi_dmar_info {
+	unsigned int address_bits;	/* DMA physical address width */
+	uint8_t flags;			/* interrupt remapping, x2APIC opt-out */
+	size_t nr_drhds;
+	struct acpi_drhd drhds[ACPI_MAX_DRHDS];
+};
+
+/*
+ * 0 and *info filled with the remapping units, or -ENODEV (no RSDP, no
+ * DMAR or a DMAR without a unit), -EINVAL (a bad table: checksum, length,
+ * a structure cut short, a unit's registers not page-aligned) or -E2BIG
+ * (more units than struct acpi_dmar_info holds). Reserved memory regions
+ * (RMRR) and the other structures are not read: see docs/devices.md.
+ */
+int acpi_read_dmar(acpi_map_fn map, struct acpi_dmar_info *info);
+
+/* Parses one DMAR already mapped (the testable core of acpi_read_dmar). */
+int acpi_parse_dmar(const void *dmar, size_t len, struct acpi_dmar_info *info);
 
 #endif
