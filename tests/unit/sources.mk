@@ -59,3 +59,12 @@ test_sched_slack_CFLAGS := -DCONFIG_MAX_CPUS=4 -DCONFIG_SCHED_SLACK=1
 # event ports: the monitor's checks and bits, the library's bit operations
 test_event_SRCS := monitor/core/event.c monitor/core/channel.c
 test_guest_event_SRCS := partitions/lib/event.c
+
+# the VT-d IOMMU's tables: context entries and second-level page tables
+test_vtd_tables_SRCS := monitor/drivers/vtd_tables.c \
+	monitor/arch/x86_64/pagetable.c
+
+# the network: the guest library's netfront against a backend played by the test
+test_netfront_SRCS := partitions/lib/netfront.c partitions/lib/ring.c \
+	partitions/lib/channel.c
+test_netfront_CFLAGS := -idirafter $(srctree)/partitions/lib/include
