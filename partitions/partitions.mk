@@ -82,24 +82,31 @@ $(PARTITION_LDS): $(PARTITION_LIB_DIR)/partition.ld.S $(PARTITION_DEPS)
 		-MD -MP -MT $@ -MF $@.d -o $@ $<
 
 # A program's objects: <its folder>/<file>.c to
-# $(O)/partitions/<program>/<file>.o.
+# $(O)/partitions/<program>/<file>.o. Its folder's program.mk, if any,
+# names in PROGRAM_NEEDS the libraries beyond the guest library that it
+# needs (lwip: partitions/lwip/lwip.mk), which add to its
+# PARTITION_CFLAGS_<program> and PARTITION_LIBS_<program>.
 define partition_program
 PARTITION_SRC_$(1) := $$(srctree)/$$(TESSERA_PROGRAM_DIR_$(1))
+PROGRAM_NEEDS :=
+-include $$(PARTITION_SRC_$(1))/program.mk
+PARTITION_NEEDS_$(1) := $$(PROGRAM_NEEDS)
 PARTITION_OBJS_$(1) := $$(patsubst $$(PARTITION_SRC_$(1))/%.c,$$(PARTITIONS_OUT)/$(1)/%.o, \
 	$$(wildcard $$(PARTITION_SRC_$(1))/*.c))
 
 $$(PARTITIONS_OUT)/$(1)/%.o: $$(PARTITION_SRC_$(1))/%.c $$(PARTITION_DEPS)
 	$$(quiet) CC $$(patsubst $$(srctree)/%,%,$$<)
 	@mkdir -p $$(dir $$@)
-	$$(Q)$$(CC) $$(PARTITION_CFLAGS) -c -o $$@ $$<
+	$$(Q)$$(CC) $$(PARTITION_CFLAGS) $$(PARTITION_CFLAGS_$(1)) -c -o $$@ $$<
 
 $$(PARTITIONS_OUT)/$(1).elf: $$(PARTITION_CRT0) $$(PARTITION_OBJS_$(1)) \
 		$$(PARTITION_LIB) $$(PARTITION_LDS)
 	$$(quiet) LD $$(patsubst $$(O)/%,%,$$@)
 	$$(Q)$$(CC) $$(PARTITION_LDFLAGS) -o $$@ $$(PARTITION_CRT0) \
-		$$(PARTITION_OBJS_$(1)) $$(PARTITION_LIB) -lgcc
+		$$(PARTITION_OBJS_$(1)) $$(PARTITION_LIBS_$(1)) $$(PARTITION_LIB) -lgcc
 endef
 $(foreach p,$(TESSERA_PROGRAMS),$(eval $(call partition_program,$(p))))
+include $(srctree)/partitions/lwip/lwip.mk
 
 .PHONY: partitions
 partitions: $(PARTITION_ELFS)
