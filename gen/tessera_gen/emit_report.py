@@ -9,7 +9,7 @@ import string
 
 from .regions import Range
 from .schedule import budget_ppm
-from .tables import TT_MONITOR
+from .tables import TESSERA_IRQ_LEVEL, TT_MONITOR
 from .units import percent_text, size_text
 
 
@@ -38,9 +38,14 @@ def _claims(tables):
     claims += [(p.mem, f"partition {p.name}" + (" (fixed)" if p.mem_fixed else ""))
                for p in tables.partitions]
     claims += [(c.mem, f"ring {c.name}") for c in tables.channels]
-    claims += [(r, f"MMIO {d.name} ({_owner(tables, d.owner)})")
-               for d in tables.devices for r in d.mmio]
+    claims += [(r, f"MMIO {d.name}{_bar(bar, ' ')} ({_owner(tables, d.owner)})")
+               for d in tables.devices for r, bar in zip(d.mmio, d.mmio_bar)]
     return [(r, owner) for r, owner in claims if r.size]
+
+
+def _bar(bar, before="", after=""):
+    """"BAR4" for a window that is a PCI BAR, "" for any other."""
+    return f"{before}BAR{bar}{after}" if isinstance(bar, int) else ""
 
 
 def _memory_map(tables):
@@ -173,14 +178,19 @@ def _channels(tables):
                                   "ring"], rows)
 
 
+def _irq(irq, flags):
+    return f"{irq} level" if flags == TESSERA_IRQ_LEVEL else str(irq)
+
+
 def _devices(tables):
     rows = [[d.name, d.compatible, _owner(tables, d.owner),
+             str(d.pci or "-"),
              " ".join(f"{p.base:#x}-{p.base + p.count - 1:#x}" for p in d.ports) or "-",
-             " ".join(str(r) for r in d.mmio) or "-",
-             " ".join(map(str, d.irqs)) or "-"]
+             " ".join(_bar(b, "", " ") + str(r) for r, b in zip(d.mmio, d.mmio_bar)) or "-",
+             " ".join(map(_irq, d.irqs, d.irq_flags)) or "-"]
             for d in tables.devices]
-    return ["Devices"] + _table(["device", "compatible", "owner", "I/O ports", "MMIO",
-                                 "IRQs"], rows)
+    return ["Devices"] + _table(["device", "compatible", "owner", "PCI", "I/O ports",
+                                 "MMIO", "IRQs"], rows)
 
 
 def layout_txt(tables, banner):

@@ -8,6 +8,7 @@ Only a property that cannot be decoded at all stops the loading."""
 
 from dataclasses import dataclass, field
 
+from . import pci
 from .regions import Range
 
 MONITOR_COMPATIBLE = "tessera,monitor"
@@ -50,6 +51,13 @@ class Device:
     mmio: list = field(default_factory=list)    # Range
     irqs: list = field(default_factory=list)
     monitor_flag: bool = False
+    pci: object = None     # pci.Bdf of a PCI function, else None
+    bars: list = field(default_factory=list)    # pci.Bar, in DTS order
+    bus_range: tuple = ()  # (first, last) of its host bridge, if PCI
+
+    @property
+    def is_pci(self):
+        return self.pci is not None
 
 
 @dataclass(eq=False)
@@ -201,12 +209,38 @@ def _root_device(node):
     return device
 
 
+def _pci_function(node, bus_range):
+    """A function's MMIO windows are its BARs; its irqs are GSIs."""
+    device = _device(node)
+    device.pci = pci.function_bdf(node)
+    device.bars = pci.bars(node)
+    device.mmio = [b.range for b in device.bars]
+    device.bus_range = bus_range
+    return device
+
+
+def _pci_functions(host):
+    bus_range = tuple(host.cells("bus-range"))
+    return [_pci_function(n, bus_range) for n in host.children
+            if n.has("compatible")]
+
+
+def _isa_devices(isa):
+    """The ISA devices, each PCI host bridge followed by its functions."""
+    devices = []
+    for node in isa.children:
+        if node.has("compatible"):
+            devices.append(_isa_device(node))
+        if pci.is_host(node):
+            devices += _pci_functions(node)
+    return devices
+
+
 def _devices(root):
     devices = []
     for node in root.children:
         if node.name == "isa":
-            devices += [_isa_device(n) for n in node.children
-                        if n.has("compatible")]
+            devices += _isa_devices(node)
         elif (node.name not in _CONTAINERS and node.has("compatible")
               and node.has("reg") and node.string("device_type") != "memory"):
             devices.append(_root_device(node))

@@ -20,6 +20,14 @@ class Symbol(str):
 
 TT_NONE = Symbol("TT_NONE")
 TT_MONITOR = Symbol("TT_MONITOR")
+TESSERA_DEVICE_PCI = Symbol("TESSERA_DEVICE_PCI")
+TESSERA_NO_BAR = Symbol("TESSERA_NO_BAR")
+TESSERA_IRQ_LEVEL = Symbol("TESSERA_IRQ_LEVEL")
+
+
+def pci_bdf(bdf):
+    """The C of a bus/device/function, packed by the public header."""
+    return Symbol(f"TESSERA_PCI_BDF({bdf.bus}, {bdf.device}, {bdf.function})")
 
 
 @dataclass(frozen=True)
@@ -93,10 +101,15 @@ class TtDevice:
     nr_ports: int
     nr_mmio: int
     nr_irqs: int
+    flags: object
+    pci_bdf: object
     ports: tuple
     mmio: tuple
+    mmio_bar: tuple
     irqs: tuple
+    irq_flags: tuple
     node: str = field(metadata=NOT_C)
+    pci: object = field(metadata=NOT_C)         # pci.Bdf, or None
 
 
 @dataclass(frozen=True)
@@ -216,13 +229,28 @@ def _owner(system, device):
     return _index(system.partitions, owner)
 
 
-def _devices(system):
-    return tuple(TtDevice(
+def _device(system, d):
+    """A PCI function's windows are its BARs and its GSIs level-triggered;
+    other devices have windows that are no BAR and edge-triggered IRQs."""
+    if d.is_pci:
+        flags, bdf = TESSERA_DEVICE_PCI, pci_bdf(d.pci)
+        bars = tuple(b.index for b in d.bars)
+        irq_flags = (TESSERA_IRQ_LEVEL,) * len(d.irqs)
+    else:
+        flags, bdf = 0, 0
+        bars = (TESSERA_NO_BAR,) * len(d.mmio)
+        irq_flags = (0,) * len(d.irqs)
+    return TtDevice(
         name=d.name, compatible=d.compatible, owner=_owner(system, d),
         nr_ports=len(d.ports), nr_mmio=len(d.mmio), nr_irqs=len(d.irqs),
+        flags=flags, pci_bdf=bdf,
         ports=tuple(TtIoport(r.base, r.size) for r in d.ports),
-        mmio=tuple(d.mmio), irqs=tuple(d.irqs), node=d.path)
-        for d in system.devices)
+        mmio=tuple(d.mmio), mmio_bar=bars,
+        irqs=tuple(d.irqs), irq_flags=irq_flags, node=d.path, pci=d.pci)
+
+
+def _devices(system):
+    return tuple(_device(system, d) for d in system.devices)
 
 
 def _ranges(items):

@@ -64,13 +64,15 @@ int main(void)
 		const struct tt_device *d = &t->devices[i];
 
 		printf("device %u [%s] [%s] owner %#x", i, d->name, d->compatible, d->owner);
+		if (d->flags || d->pci_bdf)
+			printf(" flags %#x bdf %#x", d->flags, d->pci_bdf);
 		for (k = 0; k < d->nr_ports; k++)
 			printf(" port %#x+%u", d->ports[k].base, d->ports[k].count);
 		for (k = 0; k < d->nr_mmio; k++)
-			printf(" mmio %#llx+%#llx", (unsigned long long)d->mmio[k].base,
-			       (unsigned long long)d->mmio[k].size);
+			printf(" mmio %#llx+%#llx bar %#x", (unsigned long long)d->mmio[k].base,
+			       (unsigned long long)d->mmio[k].size, d->mmio_bar[k]);
 		for (k = 0; k < d->nr_irqs; k++)
-			printf(" irq %u", d->irqs[k]);
+			printf(" irq %u flags %#x", d->irqs[k], d->irq_flags[k]);
 		printf("\n");
 	}
 	return 0;

@@ -46,13 +46,17 @@ partition 2 [gamma] [hello] [gamma] vcpus 2+1 on_fault 0 fixed 1
   mem 0x8000000 0x200000
 channel 0 [alpha-beta] 0:0 -> 1:0 slots 16 x 256
   mem 0x2600000 0x3000
-device 0 [serial@3f8] [ns16550a] owner 0xfffe port 0x3f8+8 irq 4
-device 1 [serial@2f8] [ns16550a] owner 0xffff port 0x2f8+8 irq 3
-device 2 [timer@40] [intel,8254] owner 0xfffe port 0x40+4 irq 0
+device 0 [serial@3f8] [ns16550a] owner 0xfffe port 0x3f8+8 irq 4 flags 0
+device 1 [serial@2f8] [ns16550a] owner 0xffff port 0x2f8+8 irq 3 flags 0
+device 2 [timer@40] [intel,8254] owner 0xfffe port 0x40+4 irq 0 flags 0
 device 3 [debug-exit@f4] [qemu,isa-debug-exit] owner 0xfffe port 0xf4+4
-device 4 [interrupt-controller@fec00000] [intel,ioapic] owner 0xfffe mmio 0xfec00000+0x1000
-device 5 [timer@fed00000] [intel,hpet] owner 0xfffe mmio 0xfed00000+0x400
-device 6 [interrupt-controller@fee00000] [intel,lapic] owner 0xfffe mmio 0xfee00000+0x1000
+device 4 [pci@cf8] [tessera,pci-host-cam] owner 0xfffe port 0xcf8+8
+device 5 [ethernet@3] [pci1af4,1041] owner 0xffff flags 0x1 bdf 0x18 mmio 0xe0000000+0x4000 bar 0x4 irq 23 flags 0x1
+device 6 [disk@4] [pci1af4,1042] owner 0xffff flags 0x1 bdf 0x20 mmio 0xe0004000+0x4000 bar 0x4 irq 20 flags 0x1
+device 7 [interrupt-controller@fec00000] [intel,ioapic] owner 0xfffe mmio 0xfec00000+0x1000 bar 0xff
+device 8 [timer@fed00000] [intel,hpet] owner 0xfffe mmio 0xfed00000+0x400 bar 0xff
+device 9 [iommu@fed90000] [intel,vtd] owner 0xfffe mmio 0xfed90000+0x1000 bar 0xff
+device 10 [interrupt-controller@fee00000] [intel,lapic] owner 0xfffe mmio 0xfee00000+0x1000 bar 0xff
 """
 
 
@@ -96,7 +100,7 @@ def test_ports_devices_and_strings_read_back(build, tmp_path):
     assert lines[channels:channels + 4] == [
         "channel 0 [alpha-beta] 0:0 -> 1:0 slots 16 x 256", "  mem 0x2600000 0x3000",
         "channel 1 [beta-alpha] 1:1 -> 0:1 slots 64 x 2048", "  mem 0x2603000 0x22000"]
-    assert "device 1 [serial@2f8] [ns16550a] owner 0 port 0x2f8+8 irq 3" in lines
+    assert "device 1 [serial@2f8] [ns16550a] owner 0 port 0x2f8+8 irq 3 flags 0" in lines
     # alpha and beta each see both rings, each followed by a guard page
     assert "#define TESSERA_MAX_PARTITION_RING_SPAN 0x27000" in \
         (build.out / "tables.h").read_text().splitlines()

@@ -13,7 +13,7 @@
 #define TESSERA_NR_VCPUS 3
 #define TESSERA_NR_PARTITIONS 3
 #define TESSERA_NR_CHANNELS 1
-#define TESSERA_NR_DEVICES 7
+#define TESSERA_NR_DEVICES 11
 #define TESSERA_NR_WINDOWS 2
 
 /* The monitor's reservation, where it is linked to run. */
