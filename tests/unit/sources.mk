@@ -68,3 +68,12 @@ test_vtd_tables_SRCS := monitor/drivers/vtd_tables.c \
 test_netfront_SRCS := partitions/lib/netfront.c partitions/lib/ring.c \
 	partitions/lib/channel.c
 test_netfront_CFLAGS := -idirafter $(srctree)/partitions/lib/include
+
+# virtio: split virtqueues with the test as the device
+test_virtq_SRCS := partitions/lib/virtq.c
+test_virtq_CFLAGS := -idirafter $(srctree)/partitions/lib/include
+
+# netdrv's firewall-router: frame parsing, the rules, anti-spoofing, switching
+test_net_frame_SRCS := partitions/netdrv/frame.c tests/unit/net_frames.c
+test_net_vfr_SRCS := partitions/netdrv/vfr.c partitions/netdrv/frame.c \
+	tests/unit/net_frames.c
