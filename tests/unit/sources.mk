@@ -77,3 +77,6 @@ test_virtq_CFLAGS := -idirafter $(srctree)/partitions/lib/include
 test_net_frame_SRCS := partitions/netdrv/frame.c tests/unit/net_frames.c
 test_net_vfr_SRCS := partitions/netdrv/vfr.c partitions/netdrv/frame.c \
 	tests/unit/net_frames.c
+
+# blkdrv: the check of every block request
+test_blk_check_SRCS := partitions/blkdrv/check.c
