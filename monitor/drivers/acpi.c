@@ -128,7 +128,20 @@ struct acpi_dmar_drhd {
 	uint8_t size;			/* register pages as a power of 2 */
 	uint16_t segment;
 	uint64_t address;		/* its registers */
-	/* device scopes follow: the devices under it, unless PCI_ALL */
+	/* device scopes follow: the devices under it */
+} __packed;
+
+/* A device scope: a device found from start_bus through `path`. */
+struct acpi_dmar_scope {
+	uint8_t type;			/* ACPI_SCOPE_* */
+	uint8_t length;			/* of the scope, path included */
+	uint16_t reserved;
+	uint8_t enumeration_id;
+	uint8_t start_bus;
+	struct {
+		uint8_t device;
+		uint8_t function;
+	} path[];			/* one hop per bridge, then the device */
 } __packed;
 
 BUILD_BUG_ON(sizeof(struct acpi_rsdp) != 36);
@@ -136,6 +149,7 @@ BUILD_BUG_ON(sizeof(struct acpi_header) != 36);
 BUILD_BUG_ON(sizeof(struct acpi_madt) != 44);
 BUILD_BUG_ON(sizeof(struct acpi_dmar) != 48);
 BUILD_BUG_ON(sizeof(struct acpi_dmar_drhd) != 16);
+BUILD_BUG_ON(sizeof(struct acpi_dmar_scope) != 6);
 
 /* An entry of a known type shorter than its structure is a broken MADT. */
 static const uint8_t acpi_madt_entry_size[] = {
@@ -362,6 +376,49 @@ int acpi_read_madt(acpi_map_fn map, struct acpi_madt_info *info)
 	return madt ? acpi_parse_madt(madt, len, info) : err;
 }
 
+/*
+ * A PCI endpoint or bridge on the start bus itself (one hop) is noted by
+ * its bus/device/function; a deeper one needs the bridges' bus numbers,
+ * which the monitor does not read: it is left out, so a function found
+ * only so counts as covered by no unit.
+ */
+static int acpi_add_scope(struct acpi_dmar_info *info,
+			  const struct acpi_dmar_scope *s)
+{
+	if (s->length != sizeof(*s) + sizeof(s->path[0]) ||
+	    (s->type != ACPI_SCOPE_PCI_ENDPOINT &&
+	     s->type != ACPI_SCOPE_PCI_BRIDGE))
+		return 0;
+	if (info->nr_scopes == ARRAY_SIZE(info->scopes))
+		return -E2BIG;
+	info->scopes[info->nr_scopes++] = (struct acpi_dmar_device){
+		.unit = (uint8_t)(info->nr_drhds - 1), .type = s->type,
+		.bdf = (uint16_t)(s->start_bus << 8 |
+				  (s->path[0].device & 0x1f) << 3 |
+				  (s->path[0].function & 0x7)),
+	};
+	return 0;
+}
+
+static int acpi_add_scopes(struct acpi_dmar_info *info, const uint8_t *scopes,
+			   size_t len)
+{
+	for (size_t off = 0; off < len;) {
+		const struct acpi_dmar_scope *s = (const void *)(scopes + off);
+		int err;
+
+		/* a path is whole hops of two bytes, inside the unit */
+		if (len - off < sizeof(*s) || s->length < sizeof(*s) ||
+		    s->length > len - off || (s->length - sizeof(*s)) % 2)
+			return -EINVAL;
+		err = acpi_add_scope(info, s);
+		if (err)
+			return err;
+		off += s->length;
+	}
+	return 0;
+}
+
 static int acpi_add_drhd(struct acpi_dmar_info *info,
 			 const struct acpi_dmar_entry *e)
 {
@@ -375,7 +432,8 @@ static int acpi_add_drhd(struct acpi_dmar_info *info,
 		.address = d->address, .segment = d->segment,
 		.flags = d->flags,
 	};
-	return 0;
+	return acpi_add_scopes(info, (const uint8_t *)(d + 1),
+			       e->length - sizeof(*d));
 }
 
 int acpi_parse_dmar(const void *dmar, size_t len, struct acpi_dmar_info *info)

@@ -12,6 +12,7 @@
 #include <stdlib.h>
 #include <cmocka.h>
 
+#include <public/start_info.h>
 #include <tessera/acpi.h>
 #include <tessera/compiler.h>
 #include <tessera/errno.h>
@@ -407,17 +408,25 @@ static void test_read_bad_tables(void **state)
 #define DMAR_HEAD(haw, flags)	haw, flags, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0
 #define DRHD(len, flags, seg, addr)	\
 	U16(0), U16(len), flags, 0, U16(seg), U64((uint64_t)(addr))
-/* a device scope: the IOAPIC (type 3) with its enumeration id, bus 0xff */
+/* device scopes: the IOAPIC (type 3), a PCI endpoint (1) or bridge (2) */
 #define SCOPE_IOAPIC(id)	3, 8, 0, 0, id, 0xff, 0, 0
+#define SCOPE_PCI(type, bus, dev, fn)	type, 8, 0, 0, 0, bus, dev, fn
 /* a reserved memory region (type 1) for device 00:1d.0 */
 #define RMRR(base, limit)	\
 	U16(1), U16(32), U16(0), U16(0), U64((uint64_t)(base)), \
 	U64((uint64_t)(limit)), 1, 8, 0, 0, 0, 0, 0x1d, 0
 
-/* As QEMU 7.2 builds it for -device intel-iommu: 39 bits, one unit for all. */
+/*
+ * As QEMU 7.2 builds it for qemu.args: 39 bits, interrupt remapping
+ * offered, one unit that names every function of bus 0 instead of
+ * INCLUDE_PCI_ALL (host bridge, NIC, disk, LPC, SATA, SMBus).
+ */
 static const uint8_t qemu_dmar[] = {
 	DMAR_HEAD(38, 1),
-	DRHD(24, 1, 0, 0xfed90000), SCOPE_IOAPIC(0),
+	DRHD(16 + 7 * 8, 0, 0, 0xfed90000), SCOPE_IOAPIC(0),
+	SCOPE_PCI(1, 0, 0, 0), SCOPE_PCI(1, 0, 3, 0), SCOPE_PCI(1, 0, 4, 0),
+	SCOPE_PCI(1, 0, 0x1f, 0), SCOPE_PCI(1, 0, 0x1f, 2),
+	SCOPE_PCI(1, 0, 0x1f, 3),
 };
 
 static struct acpi_dmar_info dmar;
@@ -432,12 +441,20 @@ static int parse_dmar(const uint8_t *body, size_t len)
 
 static void assert_qemu_dmar(void)
 {
+	static const uint16_t functions[] = { 0x00, 0x18, 0x20, 0xf8, 0xfa, 0xfb };
+
 	assert_int_equal(dmar.address_bits, 39);
 	assert_int_equal(dmar.flags, 1);
 	assert_int_equal(dmar.nr_drhds, 1);
 	assert_int_equal(dmar.drhds[0].address, 0xfed90000);
 	assert_int_equal(dmar.drhds[0].segment, 0);
-	assert_int_equal(dmar.drhds[0].flags, ACPI_DRHD_INCLUDE_PCI_ALL);
+	assert_int_equal(dmar.drhds[0].flags, 0);
+	assert_int_equal(dmar.nr_scopes, ARRAY_SIZE(functions));
+	for (size_t i = 0; i < ARRAY_SIZE(functions); i++) {
+		assert_int_equal(dmar.scopes[i].bdf, functions[i]);
+		assert_int_equal(dmar.scopes[i].type, ACPI_SCOPE_PCI_ENDPOINT);
+		assert_int_equal(dmar.scopes[i].unit, 0);
+	}
 }
 
 static void test_dmar_qemu(void **state)
@@ -451,7 +468,7 @@ static void test_dmar_units(void **state)
 {
 	static const uint8_t body[] = {
 		DMAR_HEAD(45, 0),
-		DRHD(16, 0, 0, 0xfed91000),
+		DRHD(24, 0, 0, 0xfed91000), SCOPE_PCI(1, 0, 2, 0),
 		RMRR(0x3e000000, 0x3e0fffff),
 		U16(7), U16(6), 0, 0,		/* a type from the future */
 		DRHD(24, 1, 1, 0xfed92000ULL << 12), SCOPE_IOAPIC(2),
@@ -464,6 +481,66 @@ static void test_dmar_units(void **state)
 	assert_int_equal(dmar.drhds[0].flags, 0);
 	assert_int_equal(dmar.drhds[1].address, 0xfed92000ULL << 12);
 	assert_int_equal(dmar.drhds[1].segment, 1);
+	assert_int_equal(dmar.drhds[1].flags, ACPI_DRHD_INCLUDE_PCI_ALL);
+	/* the RMRR's scope is no unit's */
+	assert_int_equal(dmar.nr_scopes, 1);
+	assert_int_equal(dmar.scopes[0].bdf, TESSERA_PCI_BDF(0, 2, 0));
+}
+
+/* Bridges kept, deeper paths and other types left out, stray bits masked. */
+static void test_dmar_scopes(void **state)
+{
+	static const uint8_t body[] = {
+		DMAR_HEAD(38, 0),
+		DRHD(16 + 8 + 10 + 8 + 8 + 6, 0, 0, 0xfed90000),
+		SCOPE_PCI(2, 0, 0x1c, 0),			/* a root port */
+		1, 10, 0, 0, 0, 0, 0x1c, 0, 0, 0,		/* behind it */
+		SCOPE_PCI(1, 5, 0xff, 0xff),
+		4, 8, 0, 0, 0, 0, 0x1f, 0,			/* HPET */
+		1, 6, 0, 0, 0, 0,				/* no path */
+	};
+
+	assert_int_equal(PARSE_DMAR(body), 0);
+	assert_int_equal(dmar.nr_scopes, 2);
+	assert_int_equal(dmar.scopes[0].bdf, TESSERA_PCI_BDF(0, 0x1c, 0));
+	assert_int_equal(dmar.scopes[0].type, ACPI_SCOPE_PCI_BRIDGE);
+	assert_int_equal(dmar.scopes[1].bdf, TESSERA_PCI_BDF(5, 0x1f, 7));
+}
+
+/* Scopes that lie: past their unit, shorter than a scope, half a hop. */
+static void test_dmar_lying_scopes(void **state)
+{
+	static const uint8_t past[] = { DMAR_HEAD(38, 0),
+		DRHD(16 + 8, 0, 0, 0xfed90000), 1, 10, 0, 0, 0, 0, 3, 0,
+		DRHD(16, 0, 0, 0xfed91000) };
+	static const uint8_t zero[] = { DMAR_HEAD(38, 0),
+		DRHD(16 + 8, 0, 0, 0xfed90000), 1, 0, 0, 0, 0, 0, 3, 0 };
+	static const uint8_t stub[] = { DMAR_HEAD(38, 0),
+		DRHD(16 + 4, 0, 0, 0xfed90000), 1, 4, 0, 0 };
+	static const uint8_t odd[] = { DMAR_HEAD(38, 0),
+		DRHD(16 + 8, 0, 0, 0xfed90000), 1, 7, 0, 0, 0, 0, 3, 0 };
+
+	assert_int_equal(PARSE_DMAR(past), -EINVAL);
+	assert_int_equal(PARSE_DMAR(zero), -EINVAL);
+	assert_int_equal(PARSE_DMAR(stub), -EINVAL);
+	assert_int_equal(PARSE_DMAR(odd), -EINVAL);
+}
+
+static void test_dmar_too_many_scopes(void **state)
+{
+	uint8_t body[12 + 16 + 65 * 8] = { DMAR_HEAD(38, 0) };
+	const uint8_t unit[] = { DRHD(16 + 65 * 8, 0, 0, 0xfed90000) };
+
+	memcpy(body + 12, unit, sizeof(unit));
+	for (unsigned int i = 0; i < 65; i++) {
+		const uint8_t scope[] = { SCOPE_PCI(1, i, 0, 0) };
+
+		memcpy(body + 28 + i * 8, scope, sizeof(scope));
+	}
+	assert_int_equal(PARSE_DMAR(body), -E2BIG);
+	body[14] -= 8;			/* the unit's length, 64 scopes */
+	assert_int_equal(parse_dmar(body, sizeof(body) - 8), 0);
+	assert_int_equal(dmar.nr_scopes, 64);
 }
 
 /* Cut short anywhere: the table, its header, a structure, a unit. */
@@ -582,6 +659,9 @@ int main(void)
 		TEST(test_read_bad_tables),
 		TEST(test_dmar_qemu),
 		TEST(test_dmar_units),
+		TEST(test_dmar_scopes),
+		TEST(test_dmar_lying_scopes),
+		TEST(test_dmar_too_many_scopes),
 		TEST(test_dmar_truncated),
 		TEST(test_dmar_lying_lengths),
 		TEST(test_dmar_no_unit),

@@ -16,6 +16,7 @@
 #define ACPI_MAX_IOAPICS	8
 #define ACPI_MAX_OVERRIDES	16
 #define ACPI_MAX_DRHDS		8
+#define ACPI_MAX_DMAR_SCOPES	64
 #define ACPI_DMAR_PAGE		0x1000	/* a DRHD's registers are page-aligned */
 
 /* Maps `len` bytes of physical memory at `pa` for reading, or NULL. */
@@ -63,18 +64,32 @@ struct acpi_drhd {
 	uint8_t flags;		/* ACPI_DRHD_* */
 };
 
+/* A PCI function a unit's device scope names, on the scope's start bus. */
+#define ACPI_SCOPE_PCI_ENDPOINT		1
+#define ACPI_SCOPE_PCI_BRIDGE		2	/* and what lies behind it */
+
+struct acpi_dmar_device {
+	uint16_t bdf;		/* TESSERA_PCI_BDF() */
+	uint8_t type;		/* ACPI_SCOPE_PCI_* */
+	uint8_t unit;		/* into drhds[] */
+};
+
 struct acpi_dmar_info {
 	unsigned int address_bits;	/* DMA physical address width */
 	uint8_t flags;			/* interrupt remapping, x2APIC opt-out */
 	size_t nr_drhds;
 	struct acpi_drhd drhds[ACPI_MAX_DRHDS];
+	size_t nr_scopes;		/* PCI functions on a start bus */
+	struct acpi_dmar_device scopes[ACPI_MAX_DMAR_SCOPES];
 };
 
 /*
  * 0 and *info filled with the remapping units, or -ENODEV (no RSDP, no
  * DMAR or a DMAR without a unit), -EINVAL (a bad table: checksum, length,
- * a structure cut short, a unit's registers not page-aligned) or -E2BIG
- * (more units than struct acpi_dmar_info holds). Reserved memory regions
+ * a structure or a device scope cut short, a unit's registers not
+ * page-aligned) or -E2BIG (more units or scopes than struct
+ * acpi_dmar_info holds). Device scopes are kept for PCI functions on
+ * their start bus only (a path of one hop). Reserved memory regions
  * (RMRR) and the other structures are not read: see docs/devices.md.
  */
 int acpi_read_dmar(acpi_map_fn map, struct acpi_dmar_info *info);
