@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: MIT
 /*
  * The PC around the CPUs: the ACPI MADT for the CPUs and IOAPICs present,
- * the interrupt controllers, the timers.
+ * the interrupt controllers, the timers, the IOMMU.
  */
 
 #include <stdint.h>
@@ -12,6 +12,7 @@
 #include <drivers/lapic.h>
 #include <tessera/acpi.h>
 #include <tessera/cpu.h>
+#include <tessera/iommu.h>
 #include <tessera/printk.h>
 #include <tessera/time.h>
 
@@ -38,4 +39,5 @@ void arch_platform_init(const struct tessera_tables *t)
 	ioapic_init(&madt);
 	timer_calibrate(t);
 	time_init();
+	iommu_init(t);	/* its waits are timed: after the calibration */
 }
