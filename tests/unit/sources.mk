@@ -78,5 +78,11 @@ test_net_frame_SRCS := partitions/netdrv/frame.c tests/unit/net_frames.c
 test_net_vfr_SRCS := partitions/netdrv/vfr.c partitions/netdrv/frame.c \
 	tests/unit/net_frames.c
 
+# the servers' logic apart from the network (partitions/httpd, kvstore, lwip)
+test_kv_SRCS := partitions/kvstore/kv.c
+test_tar_SRCS := partitions/httpd/tar.c
+test_http_SRCS := partitions/httpd/http.c
+test_siphash_SRCS := partitions/lwip/siphash.c
+
 # blkdrv: the check of every block request
 test_blk_check_SRCS := partitions/blkdrv/check.c
