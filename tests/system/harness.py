@@ -135,11 +135,12 @@ class System:
             assert status == 0, log
 
     def boot(self, out, iso=False, set=None, extra=(), timeout=BOOT_TIMEOUT,
-             hostfwd=""):
+             hostfwd="", unset=()):
         """Boots $(O)/tessera.elf (or the ISO) through scripts/qemu-run,
         with the QEMU options `extra` after the board's (e.g. -icount),
-        the build's disk image and the host ports `hostfwd` forwards
-        (qemu.args's {hostfwd})."""
+        without the board's option lines `unset` ((option, value) pairs,
+        e.g. ("-device", "intel-iommu")), the build's disk image and the
+        host ports `hostfwd` forwards (qemu.args's {hostfwd})."""
         image = os.path.join(out, "tessera.iso" if iso else "tessera.elf")
         cmd = [os.path.join(SRCTREE, "scripts", "qemu-run"),
                "--timeout", str(timeout), "--accel",
@@ -148,6 +149,8 @@ class System:
                "--var", "hostfwd=" + hostfwd]
         for opt, value in (set or {}).items():
             cmd.append("--set=%s=%s" % (opt, value))
+        for opt, value in unset:
+            cmd.append("--unset=%s=%s" % (opt, value))
         cmd += [os.path.join(SRCTREE, "boards", "qemu-pc"),
                 "iso" if iso else "kernel", image]
         if extra:
