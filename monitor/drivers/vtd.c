@@ -314,29 +314,32 @@ static void vtd_probe(const struct tessera_tables *t,
 		vtd_check_unit(t, &vtd_units[i], vtd_levels());
 }
 
-static bool vtd_declared(const struct tessera_tables *t)
+/* The board's first VT-d unit, or NULL. */
+static const struct tt_device *vtd_declared(const struct tessera_tables *t)
 {
 	for (uint32_t i = 0; i < t->nr_devices; i++) {
 		if (vtd_is_unit(&t->devices[i]))
-			return true;
+			return &t->devices[i];
 	}
-	return false;
+	return NULL;
 }
 
 void iommu_init(const struct tessera_tables *t)
 {
+	const struct tt_device *unit = vtd_declared(t);
 	struct acpi_dmar_info dmar;
 	uint64_t root;
 	int err;
 
-	if (!vtd_declared(t)) {
+	if (!unit) {
 		printk("iommu: none, device DMA is not confined");
 		return;
 	}
 	err = acpi_read_dmar(paging_map_firmware, &dmar);
 	if (err)
-		vtd_refuse(t, "iommu: the board declares VT-d, but the "
-			   "firmware has no usable ACPI DMAR (error %d)", err);
+		vtd_refuse(t, "iommu: the board declares VT-d at 0x%lx, but the "
+			   "firmware has no usable ACPI DMAR (error %d)",
+			   unit->mmio[0].base, err);
 	vtd_check_dmar(t, &dmar);
 	vtd_probe(t, &dmar);
 	vtd_build_tables(t, &root);
