@@ -11,6 +11,7 @@
 #include <tessera/channel.h>
 #include <tessera/errno.h>
 #include <tessera/halt.h>
+#include <tessera/iommu.h>
 #include <tessera/partition.h>
 #include <tessera/partition_slots.h>
 #include <tessera/printk.h>
@@ -207,6 +208,7 @@ void partition_end(struct partition *p, enum partition_state how,
 	/* its last stretch counted before the summary may read it */
 	sched_account();
 	console_stream_flush(&p->console);
+	iommu_report_faults();	/* DMA its devices tried, before its end */
 	if (how == PARTITION_EXITED)
 		printk("%s: exited with status %d", p->tt->name, exit_status);
 	for (unsigned int i = 0; i < p->tt->nr_vcpus; i++)
