@@ -1,0 +1,219 @@
+// SPDX-License-Identifier: MIT
+/*
+ * blkdrv: the driver partition of the disk (docs/drivers.md, "Block
+ * devices"). It owns the virtio-blk function given to it by the DTS and
+ * serves every channel of kind TESSERA_CHANNEL_BLOCK on which it is the
+ * backend (public/io/blkif.h): each frontend sees its extent of the disk
+ * and nothing else.
+ *
+ * Every frontend is hostile. A request is copied out of the ring once
+ * (the ring helpers), checked on that copy (check.c) and only then
+ * acted on; the disk moves data to and from blkdrv's own buffer, never
+ * the ring. A frontend that breaks the ring protocol is reported
+ * ("<channel>: protocol error: <what>"), its ring reset, and the others
+ * served on. Channels take turns, one request each, so a busy or hostile
+ * frontend delays the others by one request at most per turn.
+ *
+ * It blocks in tessera_wait_event() on the ring ports and the disk's
+ * IRQ port, one disk request in flight at a time, and serves forever;
+ * with the bootarg `exit-after=<n>` (for tests) it exits 0 once it has
+ * answered n requests with status 0.
+ */
+#include <stdbool.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <tessera.h>
+#include <tessera/ring.h>
+#include "check.h"
+#include "disk.h"
+
+/* payload bytes of the largest slot blkdrv serves: 128 sectors */
+#define BLKDRV_SLOT_MAX	(sizeof(struct tessera_blk_request) + 128 * TESSERA_BLK_SECTOR)
+#define BLKDRV_SLOT_MIN	(sizeof(struct tessera_blk_request) + TESSERA_BLK_SECTOR)
+
+struct blkdrv_channel {
+	const struct tessera_channel *ch;
+	struct tessera_ring_back back;
+	struct tessera_blk_params extent;	/* a private copy */
+	bool served;
+	bool look;			/* notified, or requests may be left */
+};
+
+static struct blkdrv_channel channels[TESSERA_MAX_CHANNELS];
+static struct disk_info disk_info;
+/* the request in the disk, and the channel that asked for it */
+static struct {
+	struct blkdrv_channel *c;
+	uint32_t id, bytes;		/* bytes a read answers with */
+} inflight;
+static uint8_t buf[BLKDRV_SLOT_MAX] __attribute__((aligned(16)));
+static unsigned long exit_after, answered;
+
+static void blkdrv_protocol_error(struct blkdrv_channel *c)
+{
+	printf("%s: protocol error: %s\n", c->ch->name,
+	       c->back.ring.error ? c->back.ring.error : "request refused");
+	tessera_ring_back_reset(&c->back);
+	c->look = false;	/* until the frontend notifies again */
+}
+
+static void blkdrv_answer(struct blkdrv_channel *c, uint32_t id, int status,
+			  uint32_t len)
+{
+	int ret = tessera_ring_back_push(&c->back, id, status, buf, len);
+
+	if (!ret)
+		ret = tessera_ring_back_publish(&c->back);
+	if (ret < 0) {
+		blkdrv_protocol_error(c);
+		return;
+	}
+	if (ret > 0)
+		tessera_notify(c->ch->port);
+	if (!status && exit_after && ++answered >= exit_after) {
+		printf("%lu requests answered\n", answered);
+		exit(0);
+	}
+}
+
+/* Sends a checked request to the disk; a status when it is done at once. */
+static int blkdrv_start(struct blkdrv_channel *c, uint32_t id,
+			const struct tessera_blk_request *req)
+{
+	bool write = req->op == TESSERA_BLK_OP_WRITE;
+	uint8_t *data = write ? buf + sizeof(*req) : buf;
+	int ret = disk_start(req->op, c->extent.start_sector + req->sector,
+			     req->nr_sectors, data);
+
+	if (ret <= 0)
+		return ret;
+	inflight.c = c;
+	inflight.id = id;
+	inflight.bytes = req->op == TESSERA_BLK_OP_READ ?
+			 req->nr_sectors * TESSERA_BLK_SECTOR : 0;
+	return 1;
+}
+
+/* Takes one request of the channel: whether there was one. */
+static bool blkdrv_take(struct blkdrv_channel *c)
+{
+	struct tessera_ring_msg msg;
+	struct tessera_blk_request req;
+	int ret = tessera_ring_back_take(&c->back, &msg, buf, sizeof(buf));
+
+	if (ret <= 0) {
+		if (ret < 0)
+			blkdrv_protocol_error(c);
+		c->look = false;
+		return false;
+	}
+	ret = blkdrv_check(buf, msg.len, &c->extent, c->ch->slot_size, &req);
+	if (!ret)
+		ret = blkdrv_start(c, msg.id, &req);
+	if (ret <= 0)
+		blkdrv_answer(c, msg.id, ret, 0);
+	return true;
+}
+
+/* Channels take turns, one request each, until the disk is busy. */
+static void blkdrv_serve(void)
+{
+	bool more = true;
+
+	while (more && !inflight.c) {
+		more = false;
+		for (unsigned int i = 0; i < TESSERA_MAX_CHANNELS && !inflight.c; i++)
+			if (channels[i].look)
+				more |= blkdrv_take(&channels[i]);
+	}
+}
+
+static void blkdrv_disk_event(void)
+{
+	struct blkdrv_channel *c = inflight.c;
+	int status;
+
+	if (!disk_finish(&status) || !c)
+		return;
+	inflight.c = NULL;
+	blkdrv_answer(c, inflight.id, status, status ? 0 : inflight.bytes);
+}
+
+/* Whether the channel can be served; a line when it cannot. */
+static bool blkdrv_usable(struct blkdrv_channel *c)
+{
+	const struct tessera_blk_params *e = &c->extent;
+
+	if (c->ch->slot_size > BLKDRV_SLOT_MAX || c->ch->slot_size < BLKDRV_SLOT_MIN) {
+		printf("%s: not served: slot size %u, not %u to %u\n", c->ch->name,
+		       c->ch->slot_size, (unsigned int)BLKDRV_SLOT_MIN,
+		       (unsigned int)BLKDRV_SLOT_MAX);
+		return false;
+	}
+	if (e->start_sector > disk_info.sectors ||
+	    e->nr_sectors > disk_info.sectors - e->start_sector) {
+		printf("%s: not served: extent of %llu sectors from sector %llu "
+		       "ends beyond the disk's %llu sectors\n", c->ch->name,
+		       (unsigned long long)e->nr_sectors,
+		       (unsigned long long)e->start_sector,
+		       (unsigned long long)disk_info.sectors);
+		return false;
+	}
+	return !tessera_ring_back_init(&c->back, c->ch);
+}
+
+static unsigned int blkdrv_setup(void)
+{
+	const struct tessera_start_info *si = tessera_start_info();
+	unsigned int n = 0;
+
+	for (uint32_t i = 0; i < si->nr_channels && i < TESSERA_MAX_CHANNELS; i++) {
+		struct blkdrv_channel *c = &channels[i];
+
+		c->ch = &si->channels[i];
+		if (c->ch->role != TESSERA_ROLE_BACKEND ||
+		    c->ch->kind != TESSERA_CHANNEL_BLOCK) {
+			tessera_event_mask(c->ch->port);
+			continue;
+		}
+		c->extent = si->params[i].blk;
+		c->extent.read_only |= disk_info.read_only;
+		c->served = c->look = blkdrv_usable(c);
+		if (!c->served)	/* its notifications would end every wait */
+			tessera_event_mask(c->ch->port);
+		n += c->served;
+	}
+	return n;
+}
+
+static void blkdrv_args(int argc, char **argv)
+{
+	for (int i = 1; i < argc; i++)
+		if (!strncmp(argv[i], "exit-after=", 11))
+			exit_after = strtoul(argv[i] + 11, NULL, 0);
+}
+
+int main(int argc, char **argv)
+{
+	unsigned int n;
+
+	blkdrv_args(argc, argv);
+	if (disk_open(&disk_info))
+		return 1;
+	printf("disk: %llu sectors%s\n", (unsigned long long)disk_info.sectors,
+	       disk_info.read_only ? ", read-only" : "");
+	n = blkdrv_setup();
+	printf("serving %u channel%s\n", n, n == 1 ? "" : "s");
+	for (;;) {
+		if (tessera_event_clear(disk_info.irq_port) > 0)
+			blkdrv_disk_event();
+		for (unsigned int i = 0; i < TESSERA_MAX_CHANNELS; i++)
+			if (channels[i].served &&
+			    tessera_event_clear(channels[i].ch->port) > 0)
+				channels[i].look = true;
+		blkdrv_serve();
+		tessera_wait_event();
+	}
+}
