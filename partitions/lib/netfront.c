@@ -157,23 +157,33 @@ static uint32_t netfront_free_id(const struct tessera_netfront *nf)
 	return id;
 }
 
-int tessera_netfront_send(struct tessera_netfront *nf, const void *frame,
-			  size_t len)
+/* Queues a tx request of `len` bytes, after taking the statuses. */
+static int netfront_queue(struct tessera_netfront *nf, const void *frame,
+			  uint32_t len)
 {
-	int ret;
+	int ret = tessera_netfront_poll(nf);
 
-	if (len < TESSERA_NETIF_HEADER || len > TESSERA_NETIF_FRAME_MAX)
-		return -EINVAL;
-	ret = tessera_netfront_poll(nf);
 	if (ret < 0)
 		return ret;
-	ret = tessera_ring_front_push(&nf->tx, netfront_free_id(nf), frame,
-				      (uint32_t)len);
+	ret = tessera_ring_front_push(&nf->tx, netfront_free_id(nf), frame, len);
 	if (ret)
 		return ret;
 	ret = tessera_ring_front_publish(&nf->tx);
 	netfront_kick(nf, ret);
 	return ret < 0 ? netfront_fail(nf, &nf->tx, NULL) : 0;
+}
+
+int tessera_netfront_send(struct tessera_netfront *nf, const void *frame,
+			  size_t len)
+{
+	if (len < TESSERA_NETIF_HEADER || len > TESSERA_NETIF_FRAME_MAX)
+		return -EINVAL;
+	return netfront_queue(nf, frame, (uint32_t)len);
+}
+
+int tessera_netfront_close(struct tessera_netfront *nf)
+{
+	return netfront_queue(nf, nf->buf, 0);
 }
 
 int tessera_netfront_recv(struct tessera_netfront *nf, void *buf, size_t cap)

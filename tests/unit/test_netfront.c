@@ -5,7 +5,8 @@
  * address with one net channel, its two rings in a buffer. Open refuses
  * what is not a net channel of its role and geometry and posts every rx
  * buffer; frames go out unchanged and each tx status is counted by its
- * reason; received frames are copied out and their buffers posted again;
+ * reason; goodbye is a request of length 0; received frames are copied
+ * out and their buffers posted again;
  * and a hostile backend (bad lengths, statuses, indices) gets -EPROTO,
  * the ring started afresh, and nothing else.
  */
@@ -335,6 +336,20 @@ static void test_a_tx_rsp_prod_ahead_fails_send_once(void **state)
 	assert_int_equal(tessera_netfront_send(&nf, frame, 60), 0);
 }
 
+static void test_close_is_a_tx_request_of_length_0(void **state)
+{
+	open_ok();
+	assert_int_equal(tessera_netfront_close(&nf), 0);
+	assert_int_equal(tessera_netfront_tx_in_flight(&nf), 1);
+	assert_int_equal(tessera_ring_back_take(&tx_back, &msg, buf,
+						sizeof(buf)), 1);
+	assert_int_equal(msg.len, 0);
+	assert_int_equal(tessera_ring_back_push(&tx_back, msg.id, 0, buf, 0), 0);
+	assert_true(tessera_ring_back_publish(&tx_back) >= 0);
+	assert_int_equal(tessera_netfront_poll(&nf), 1);
+	assert_int_equal(tessera_netfront_stats(&nf)->tx_passed, 1);
+}
+
 #define NET_TEST(t) cmocka_unit_test_setup_teardown(t, setup, teardown)
 
 int main(void)
@@ -350,6 +365,7 @@ int main(void)
 		NET_TEST(test_backend_indices_and_ids_are_checked),
 		NET_TEST(test_a_tx_response_with_a_payload_is_refused),
 		NET_TEST(test_a_tx_rsp_prod_ahead_fails_send_once),
+		NET_TEST(test_close_is_a_tx_request_of_length_0),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

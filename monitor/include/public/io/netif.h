@@ -26,6 +26,10 @@
  *     address, or an ARP sender, that is not the interface's), -EACCES
  *     dropped by a rule, -EINVAL malformed, -EAGAIN dropped for want of
  *     room on the way out.
+ *     A request of length 0 is no frame but the frontend's goodbye: the
+ *     backend answers it with status 0 and owes the interface nothing
+ *     until its next frame; a backend may end once every frontend has
+ *     said it (partitions/netdrv exit=goodbye).
  * rx: each request is an empty buffer the frontend posts (len 0); the
  *     backend answers with a frame for the frontend: len bytes of payload,
  *     status 0. A frontend keeps rx requests posted; a frame that finds

@@ -101,6 +101,15 @@ int tessera_netfront_send(struct tessera_netfront *nf, const void *frame,
 			  size_t len);
 
 /*
+ * Says goodbye to the backend: a tx request of length 0 (netif.h), which
+ * it answers with status 0 (counted in tx_passed) and after which it
+ * owes this interface nothing until the next frame sent. A backend may
+ * end once every frontend has said it (partitions/netdrv exit=goodbye).
+ * 0, -EAGAIN, -EPROTO, as tessera_netfront_send().
+ */
+int tessera_netfront_close(struct tessera_netfront *nf);
+
+/*
  * Takes the tx statuses that are waiting into the counters of
  * tessera_netfront_stats() and tx_last: how many, or -EPROTO.
  */

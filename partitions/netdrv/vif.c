@@ -1,0 +1,123 @@
+// SPDX-License-Identifier: MIT
+/*
+ * The vifs of vif.h. Everything a frontend writes reaches netdrv through
+ * the ring helpers, copied and checked (<tessera/ring.h>); what netif
+ * adds is checked here: an rx request is an empty buffer. A frontend
+ * that breaks the protocol costs one line and a reset of its ring each
+ * time it notifies, never a spin, and nothing to the other vifs.
+ */
+
+#include <stdio.h>
+#include <tessera.h>
+#include "netdrv.h"
+#include "vif.h"
+
+static uint8_t vif_buf[VIF_SLOT_MAX];	/* a slot's private copy */
+
+static void vif_ring_channel(struct tessera_channel *ring,
+			     const struct tessera_channel *ch, uint64_t offset)
+{
+	*ring = *ch;
+	ring->ring = ch->ring + offset;
+	ring->ring_bytes = TESSERA_RING_BYTES(ch->slots, ch->slot_size);
+}
+
+int vif_open(struct vif *v, const struct tessera_channel *ch,
+	     unsigned int index)
+{
+	if (ch->kind != TESSERA_CHANNEL_NET || ch->role != TESSERA_ROLE_BACKEND ||
+	    ch->slots > VIF_SLOTS_MAX || ch->slot_size > VIF_SLOT_MAX ||
+	    ch->slot_size < TESSERA_NETIF_FRAME_MAX ||
+	    ch->ring_bytes < TESSERA_NETIF_BYTES(ch->slots, ch->slot_size))
+		return -EINVAL;
+	v->ch = ch;
+	v->index = index;
+	v->done = false;
+	vif_ring_channel(&v->tx_ch, ch, TESSERA_NETIF_TX_OFFSET);
+	vif_ring_channel(&v->rx_ch, ch,
+			 TESSERA_NETIF_RX_OFFSET(ch->slots, ch->slot_size));
+	if (tessera_ring_back_init(&v->tx, &v->tx_ch) ||
+	    tessera_ring_back_init(&v->rx, &v->rx_ch))
+		return -EINVAL;
+	return 0;
+}
+
+static void vif_kick(struct vif *v, int published)
+{
+	if (published > 0)
+		tessera_notify(v->ch->port);
+}
+
+static void vif_protocol_error(struct vif *v, struct tessera_ring_back *b,
+			       const char *why)
+{
+	printf("%s: protocol error: %s\n", v->ch->name,
+	       why ? why : b->ring.error);
+	tessera_ring_back_reset(b);
+}
+
+/* Takes one rx buffer the frontend posted: 1, 0 (none) or an error. */
+static int vif_take_buffer(struct vif *v)
+{
+	struct tessera_ring_msg msg;
+	uint32_t at = v->rx.ring.cons & (v->rx_ch.slots - 1);
+	int ret = tessera_ring_back_take(&v->rx, &msg, vif_buf, sizeof(vif_buf));
+
+	if (ret < 0) {
+		vif_protocol_error(v, &v->rx, NULL);
+	} else if (ret && msg.len) {
+		vif_protocol_error(v, &v->rx, "rx request with a payload");
+		ret = -EPROTO;
+	} else if (ret) {
+		v->rx_ids[at] = msg.id;
+	}
+	return ret;
+}
+
+int vif_deliver(struct vif *v, const uint8_t *frame, uint32_t len)
+{
+	struct tessera_ring *r = &v->rx.ring;
+	int ret;
+
+	if (r->cons == r->prod_pvt && vif_take_buffer(v) <= 0)
+		return -EAGAIN;
+	ret = tessera_ring_back_push(&v->rx, v->rx_ids[r->prod_pvt &
+				     (v->rx_ch.slots - 1)], 0, frame, len);
+	if (!ret)
+		ret = tessera_ring_back_publish(&v->rx);
+	vif_kick(v, ret);
+	return ret < 0 ? -EAGAIN : 0;
+}
+
+/* The status of one tx request: a goodbye or a frame routed. */
+static int32_t vif_status(struct vif *v, const struct tessera_ring_msg *msg)
+{
+	v->done = !msg->len;
+	return msg->len ? netdrv_from_vif(v->index, vif_buf, msg->len) : 0;
+}
+
+static void vif_serve_tx(struct vif *v)
+{
+	struct tessera_ring_msg msg;
+	int ret;
+
+	while ((ret = tessera_ring_back_take(&v->tx, &msg, vif_buf,
+					     sizeof(vif_buf))) > 0) {
+		ret = tessera_ring_back_push(&v->tx, msg.id, vif_status(v, &msg),
+					     vif_buf, 0);
+		if (!ret)
+			ret = tessera_ring_back_publish(&v->tx);
+		vif_kick(v, ret);
+		if (ret < 0)
+			break;
+	}
+	if (ret < 0)
+		vif_protocol_error(v, &v->tx, NULL);
+}
+
+void vif_serve(struct vif *v)
+{
+	while (vif_take_buffer(v) > 0)
+		;
+	vif_serve_tx(v);
+}
