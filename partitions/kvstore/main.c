@@ -17,6 +17,7 @@
 #include <string.h>
 #include <tessera.h>
 #include <tessera/net.h>
+#include <tessera/option.h>
 #include "kv.h"
 
 #define KV_IDLE_NS	(60ull * 1000000000)
@@ -30,17 +31,6 @@ struct client {
 };
 
 static struct client clients[NET_CONNS_MAX];
-
-static const char *arg(int argc, char **argv, const char *key,
-		       const char *fallback)
-{
-	size_t n = strlen(key);
-
-	for (int i = 1; i < argc; i++)
-		if (!strncmp(argv[i], key, n) && argv[i][n] == '=')
-			return argv[i] + n + 1;
-	return fallback;
-}
 
 /* Runs the line of line[0..end) and drops it from the buffer. */
 static void client_line(struct client *c, size_t end)
@@ -111,8 +101,8 @@ static void accept_clients(int listener)
 
 int main(int argc, char **argv)
 {
-	const char *vif = arg(argc, argv, "vif", "kv-net");
-	unsigned long port = strtoul(arg(argc, argv, "port", "7000"), NULL, 10);
+	const char *vif = tessera_option(argc, argv, "vif", "kv-net");
+	unsigned long port = strtoul(tessera_option(argc, argv, "port", "7000"), NULL, 10);
 	int rc = net_init(vif);
 	int listener;
 

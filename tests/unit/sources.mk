@@ -83,6 +83,7 @@ test_kv_SRCS := partitions/kvstore/kv.c
 test_tar_SRCS := partitions/httpd/tar.c
 test_http_SRCS := partitions/httpd/http.c
 test_siphash_SRCS := partitions/lwip/siphash.c
+test_guest_option_SRCS := partitions/lib/option.c
 
 # blkdrv: the check of every block request
 test_blk_check_SRCS := partitions/blkdrv/check.c
