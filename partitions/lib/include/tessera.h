@@ -133,6 +133,34 @@ int tessera_port_clear(uint64_t *words, unsigned int port);
 int tessera_port_test(const uint64_t *words, unsigned int port);
 
 /*
+ * Devices of a driver partition (public/start_info.h devices[], docs/
+ * devices.md). Its I/O ports work with in/out, its MMIO windows are
+ * mapped at devices[i].mmio[j].addr, and each of its interrupts arrives
+ * as an event on devices[i].irqs[j].port, with the line masked from then
+ * on: the partition quietens the device, then acknowledges.
+ *
+ * TESSERA_HC_IRQ_ACK: unmasks the line of the device interrupt whose
+ * event port is `port`. 0, or -EINVAL when `port` is not one of this
+ * partition's device interrupt ports.
+ */
+int tessera_irq_ack(unsigned int port);
+
+/*
+ * TESSERA_HC_PCI_CONFIG_READ and _WRITE on the PCI function of
+ * start_info devices[device]: `size` bytes (1, 2 or 4) at `offset` (0 to
+ * 255, a multiple of size). Read returns the value, zero-extended; write
+ * returns 0 or -EPERM for a register the monitor keeps (only the command
+ * register's memory, I/O, bus master and INTx-disable bits and the
+ * status register's write-1-to-clear bits are the driver's). Both return
+ * -EINVAL for a device, offset or size out of range, -ENODEV for a
+ * device that is not PCI.
+ */
+long tessera_pci_config_read(unsigned int device, unsigned int offset,
+			     unsigned int size);
+long tessera_pci_config_write(unsigned int device, unsigned int offset,
+			      unsigned int size, uint32_t value);
+
+/*
  * TESSERA_HC_EXIT: ends the partition with `status`, at once. exit()
  * prints what printf() still holds first; this does not.
  */
