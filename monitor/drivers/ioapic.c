@@ -7,6 +7,7 @@
 #include <drivers/ioapic.h>
 #include <tessera/errno.h>
 #include <tessera/printk.h>
+#include <tessera/spinlock.h>
 
 #define IOAPIC_REGSEL		0x00
 #define IOAPIC_WINDOW		0x10
@@ -32,6 +33,10 @@ struct ioapic {
 
 static struct ioapic ioapics[ACPI_MAX_IOAPICS];
 static size_t nr_ioapics;
+static const struct acpi_madt_info *ioapic_madt;	/* its overrides */
+
+/* A register is two accesses, select then window: one CPU at a time. */
+static spinlock_t ioapic_lock = SPINLOCK_INIT;
 
 static uint32_t ioapic_read(const struct ioapic *io, uint32_t reg)
 {
@@ -47,6 +52,7 @@ static void ioapic_write(const struct ioapic *io, uint32_t reg, uint32_t v)
 
 void ioapic_init(const struct acpi_madt_info *madt)
 {
+	ioapic_madt = madt;
 	for (size_t i = 0; i < madt->nr_ioapics && i < ACPI_MAX_IOAPICS; i++) {
 		const struct acpi_ioapic *a = &madt->ioapics[i];
 		struct ioapic *io = &ioapics[nr_ioapics++];
@@ -78,7 +84,8 @@ int ioapic_route(uint32_t gsi, uint8_t vector, uint32_t apic_id, uint16_t flags)
 {
 	unsigned int pin;
 	const struct ioapic *io = ioapic_of(gsi, &pin);
-	uint32_t low = vector;	/* fixed delivery, physical destination */
+	uint32_t low = REDIR_MASKED | vector;	/* fixed, physical destination */
+	unsigned long irq;
 
 	if (!io)
 		return -ENODEV;
@@ -86,20 +93,51 @@ int ioapic_route(uint32_t gsi, uint8_t vector, uint32_t apic_id, uint16_t flags)
 		low |= REDIR_ACTIVE_LOW;
 	if ((flags & MPS_TRIGGER_MASK) == MPS_TRIGGER_LEVEL)
 		low |= REDIR_LEVEL;
-	/* masked while half-written */
+	irq = spin_lock_irqsave(&ioapic_lock);
 	ioapic_write(io, IOAPIC_REG_REDIR(pin), REDIR_MASKED);
 	ioapic_write(io, IOAPIC_REG_REDIR(pin) + 1, apic_id << 24);
 	ioapic_write(io, IOAPIC_REG_REDIR(pin), low);
+	spin_unlock_irqrestore(&ioapic_lock, irq);
+	return 0;
+}
+
+/* The pin's mask bit set or cleared; its route stays. */
+static int ioapic_set_mask(uint32_t gsi, bool masked)
+{
+	unsigned int pin;
+	const struct ioapic *io = ioapic_of(gsi, &pin);
+	unsigned long irq;
+	uint32_t low;
+
+	if (!io)
+		return -ENODEV;
+	irq = spin_lock_irqsave(&ioapic_lock);
+	low = ioapic_read(io, IOAPIC_REG_REDIR(pin)) & ~REDIR_MASKED;
+	ioapic_write(io, IOAPIC_REG_REDIR(pin), low | (masked ? REDIR_MASKED : 0));
+	spin_unlock_irqrestore(&ioapic_lock, irq);
 	return 0;
 }
 
 int ioapic_mask(uint32_t gsi)
 {
-	unsigned int pin;
-	const struct ioapic *io = ioapic_of(gsi, &pin);
+	return ioapic_set_mask(gsi, true);
+}
 
-	if (!io)
-		return -ENODEV;
-	ioapic_write(io, IOAPIC_REG_REDIR(pin), REDIR_MASKED);
-	return 0;
+int ioapic_unmask(uint32_t gsi)
+{
+	return ioapic_set_mask(gsi, false);
+}
+
+uint32_t ioapic_isa_gsi(uint8_t isa_irq, uint16_t *flags)
+{
+	for (size_t i = 0; ioapic_madt && i < ioapic_madt->nr_overrides; i++) {
+		const struct acpi_override *o = &ioapic_madt->overrides[i];
+
+		if (o->isa_irq == isa_irq) {
+			*flags = o->flags;
+			return o->gsi;
+		}
+	}
+	*flags = 0;
+	return isa_irq;
 }

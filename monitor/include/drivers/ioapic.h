@@ -17,13 +17,24 @@ void ioapic_init(const struct acpi_madt_info *madt);
 
 /*
  * Routes global system interrupt `gsi` to `vector` on the CPU with
- * `apic_id`, unmasked; `flags` are the MPS INTI flags of an ACPI
- * override (0: the bus's default, ISA edge and active high). 0, or
- * -ENODEV when no IOAPIC has that GSI.
+ * `apic_id`, masked until ioapic_unmask; `flags` are the MPS INTI flags
+ * of an ACPI override (0: the bus's default, ISA edge and active high;
+ * a PCI line is level and active low). 0, or -ENODEV when no IOAPIC has
+ * that GSI.
  */
 int ioapic_route(uint32_t gsi, uint8_t vector, uint32_t apic_id, uint16_t flags);
 
-/* Masks the pin of `gsi` again. 0 or -ENODEV. */
+/* Masks or unmasks the pin of `gsi`, keeping its route. 0 or -ENODEV. */
 int ioapic_mask(uint32_t gsi);
+int ioapic_unmask(uint32_t gsi);
+
+/*
+ * The GSI of ISA IRQ `isa_irq` and its MPS INTI flags in *flags: an ACPI
+ * interrupt source override's, or the same number with flags 0.
+ */
+uint32_t ioapic_isa_gsi(uint8_t isa_irq, uint16_t *flags);
+
+/* MPS INTI flags of a PCI interrupt line: level-triggered, active low. */
+#define IOAPIC_FLAGS_PCI	0x000f
 
 #endif
