@@ -12,29 +12,34 @@
 #include <tessera/partition.h>
 #include <tessera/percpu.h>
 
-int64_t event_notify(unsigned int id, uint64_t port)
+void event_send(unsigned int partition, unsigned int port)
 {
-	struct event_target to;
-	struct partition *p;
+	struct partition *p = partition_get(partition);
 	struct vcpu *v;
 
-	if (event_peer(&tessera_tables, id, port, &to))
-		return -EINVAL;
-	p = partition_get(to.partition);
 	if (__atomic_load_n(&p->state, __ATOMIC_ACQUIRE) != PARTITION_RUNNING) {
 		__atomic_fetch_add(&p->events_dropped, 1, __ATOMIC_RELAXED);
-		return 0;
+		return;
 	}
-	event_set_pending(&p->shared_info->shi, to.port);
+	event_set_pending(&p->shared_info->shi, port);
 	/*
 	 * The locked OR comes before this load, and a blocking vCPU stores
 	 * its state before it reads the bits (sched_block): either it sees
 	 * the bit, or this sees it blocked. Its own CPU, the caller's, looks
-	 * at its sleepers on the way back to ring 3.
+	 * at its sleepers before it runs a vCPU again or idles.
 	 */
 	v = &p->vcpus[0];
 	if (__atomic_load_n(&v->state, __ATOMIC_SEQ_CST) == VCPU_BLOCKED &&
 	    v->cpu != this_cpu()->index)
 		arch_cpu_kick(v->cpu);
+}
+
+int64_t event_notify(unsigned int id, uint64_t port)
+{
+	struct event_target to;
+
+	if (event_peer(&tessera_tables, id, port, &to))
+		return -EINVAL;
+	event_send(to.partition, to.port);
 	return 0;
 }

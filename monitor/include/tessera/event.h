@@ -40,6 +40,14 @@ void event_set_pending(struct tessera_shared_info *shi, unsigned int port);
 bool event_deliverable(const struct tessera_shared_info *shi);
 
 /*
+ * Sets `port` (< TESSERA_MAX_PORTS) pending in partition's shared-info
+ * page and wakes its vCPU 0 if that blocks, or counts the event dropped
+ * when the partition is not running (event_send.c): a notification's
+ * delivery, and a device interrupt's.
+ */
+void event_send(unsigned int partition, unsigned int port);
+
+/*
  * TESSERA_HC_NOTIFY from partition `id`: the peer's port set pending and
  * its vCPU 0 woken if it blocks (event_send.c). 0 or -EINVAL.
  */
