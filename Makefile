@@ -223,7 +223,14 @@ $(DISK_IMAGE):
 
 # Host ports forwarded to the guests (qemu.args's {hostfwd}): empty, or
 # ",hostfwd=tcp:127.0.0.1:<host port>-<guest ip>:<guest port>" and more.
-QEMU_HOSTFWD ?=
+# By default, the guest services the .config names (CONFIG_QEMU_FORWARD_HTTP
+# and _TCP, the servers system's) on 127.0.0.1:$(HTTP_PORT) and $(TCP_PORT).
+HTTP_PORT ?= 8080
+TCP_PORT ?= 8081
+comma := ,
+qemu_forward = $(if $(2),$(comma)hostfwd=tcp:127.0.0.1:$(1)-$(2))
+QEMU_HOSTFWD ?= $(call qemu_forward,$(HTTP_PORT),$(CONFIG_QEMU_FORWARD_HTTP))$(call \
+	qemu_forward,$(TCP_PORT),$(CONFIG_QEMU_FORWARD_TCP))
 QEMU_RUN := $(srctree)/scripts/qemu-run
 QEMU_RUN_VARS = --var disk=$(DISK_IMAGE) --var hostfwd=$(QEMU_HOSTFWD)
 

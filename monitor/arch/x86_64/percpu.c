@@ -6,6 +6,7 @@
  */
 
 #include <stdint.h>
+#include <arch/ioport.h>
 #include <arch/msr.h>
 #include <arch/percpu.h>
 #include <arch/segment.h>
@@ -46,7 +47,8 @@ unsigned int cpus_online(void)
 
 static void percpu_fill_gdt(struct arch_percpu *a)
 {
-	uint64_t base = (uint64_t)&a->tss, limit = sizeof(a->tss) - 1;
+	uint64_t base = (uint64_t)&a->tss;
+	uint64_t limit = PERCPU_IOMAP_OFFSET + sizeof(a->io_bitmap) - 1;
 
 	a->gdt[0] = 0;
 	a->gdt[GDT_KERNEL_CS / 8] = SEG_KERNEL_CODE;
@@ -72,7 +74,7 @@ void percpu_setup(struct percpu *cpu, unsigned int index, uint32_t apic_id)
 	a->tss.ist[IST_DF - 1] = stack_top(a->stacks, STACK_DF);
 	a->tss.ist[IST_NMI - 1] = stack_top(a->stacks, STACK_NMI);
 	a->tss.ist[IST_MC - 1] = stack_top(a->stacks, STACK_MC);
-	a->tss.iomap_base = sizeof(a->tss);
+	ioport_cpu_init(a);
 	percpu_fill_gdt(a);
 }
 

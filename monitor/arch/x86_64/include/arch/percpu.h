@@ -9,13 +9,15 @@
  * KERNEL_GS_BASE is kept for swapgs on entries from ring 3.
  */
 
+#include <stddef.h>
 #include <stdint.h>
+#include <arch/ioport.h>
 #include <arch/layout.h>
 #include <arch/segment.h>
 #include <tessera/compiler.h>
 
-/* The 64-bit TSS (SDM vol. 3, 8.7). No I/O bitmap yet: iomap_base past
- * the end denies every port to ring 3. */
+/* The 64-bit TSS (SDM vol. 3, 8.7); its I/O bitmap is further on in
+ * struct arch_percpu (arch/ioport.h). */
 struct tss {
 	uint32_t reserved0;
 	uint64_t rsp[3];
@@ -44,7 +46,15 @@ struct arch_percpu {
 	struct cpu_stacks *stacks;
 	void (*call_fn)(void);		/* smp_call's slot, NULL when free */
 	uint64_t syscall_rsp;		/* the partition's rsp, for a moment */
+	uint16_t io_owner;		/* partition io_bitmap opens, or TT_NONE */
+	/* the TSS's I/O bitmap: the TSS's limit reaches to its end, and the
+	 * fields between are nothing to the CPU */
+	uint8_t io_bitmap[IO_BITMAP_BYTES];
 };
+
+/* Where the I/O bitmap starts, from the TSS: what its iomap_base holds. */
+#define PERCPU_IOMAP_OFFSET	(offsetof(struct arch_percpu, io_bitmap) - \
+				 offsetof(struct arch_percpu, tss))
 
 extern struct cpu_stacks cpu_stacks[CONFIG_MAX_CPUS];
 
