@@ -46,6 +46,15 @@ trap_entries:
 	TRAP_STUB \v
 	.endr
 
+	/* the device vectors; altmacro so that %vec passes vec's value */
+	.altmacro
+	.set vec, VECTOR_DEVICE_FIRST
+	.rept VECTOR_DEVICE_COUNT
+	TRAP_STUB %vec
+	.set vec, vec + 1
+	.endr
+	.noaltmacro
+
 	.pushsection .rodata.trap_entries, "a"
 	.globl trap_entries_end
 trap_entries_end:

@@ -13,6 +13,7 @@
 #include <arch/vcpu.h>
 #include <arch/vectors.h>
 #include <drivers/lapic.h>
+#include <tessera/device.h>
 #include <tessera/panic.h>
 #include <tessera/sched.h>
 
@@ -73,6 +74,8 @@ void trap_dispatch(struct cpu_regs *regs)
 	case VECTOR_SPURIOUS:
 		return;		/* no EOI for a spurious interrupt */
 	}
+	if (device_interrupt(regs->vector))
+		return;
 	panic_regs(regs, "%s, vector %lu, error 0x%lx", trap_name(regs->vector),
 		   regs->vector, regs->error_code);
 }

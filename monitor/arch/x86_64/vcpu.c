@@ -22,6 +22,7 @@
 #include <arch/vectors.h>
 #include <drivers/lapic.h>
 #include <public/layout.h>
+#include <tessera/device.h>
 #include <tessera/fault.h>
 #include <tessera/hypercall.h>
 #include <tessera/panic.h>
@@ -101,6 +102,7 @@ static void vcpu_switch(struct vcpu *old, struct vcpu *v)
 		vcpu_save(&old->arch);
 	vcpu_load(&v->arch);
 	write_cr3(v->partition->vspace.root);
+	device_enter(v->partition);
 }
 
 /* In the lower half: what iretq can load without faulting in ring 0. */
@@ -196,6 +198,8 @@ void vcpu_trap(struct cpu_regs *regs)
 	default:
 		if (regs->vector < NR_EXCEPTIONS)
 			vcpu_fault(v, regs);
+		else
+			device_interrupt(regs->vector);
 		break;
 	}
 	sched_resume();

@@ -30,6 +30,15 @@
 #define NR_EXCEPTIONS	32
 
 /*
+ * Device interrupts of driver partitions, a vector each, from the IOAPIC
+ * (monitor/core/device_irq.c): every vector between the exceptions' and
+ * the monitor's own but the first class, which legacy PICs and firmware
+ * use.
+ */
+#define VECTOR_DEVICE_FIRST	0x30
+#define VECTOR_DEVICE_COUNT	(VECTOR_TIMER - VECTOR_DEVICE_FIRST)
+
+/*
  * The monitor's interrupts, above every vector an IOAPIC pin will get, in
  * the highest priority class. The spurious vector's low four bits are set,
  * as older local APICs hard-wire them.
