@@ -9,6 +9,7 @@
 #include <public/hypercall.h>
 #include <public/version.h>
 #include <tessera/compiler.h>
+#include <tessera/device.h>
 #include <tessera/errno.h>
 #include <tessera/event.h>
 #include <tessera/hypercall.h>
@@ -81,6 +82,9 @@ static const hypercall_fn hypercalls[TESSERA_HC_MAX] = {
 	[TESSERA_HC_BLOCK] = hypercall_block,
 	[TESSERA_HC_SLEEP_UNTIL] = hypercall_sleep_until,
 	[TESSERA_HC_NOTIFY] = hypercall_notify,
+	[TESSERA_HC_IRQ_ACK] = device_call_irq_ack,
+	[TESSERA_HC_PCI_CONFIG_READ] = device_call_pci_read,
+	[TESSERA_HC_PCI_CONFIG_WRITE] = device_call_pci_write,
 };
 
 /*
