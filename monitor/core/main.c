@@ -16,6 +16,7 @@
 #include <drivers/uart16550.h>
 #include <tessera/console.h>
 #include <tessera/cpu.h>
+#include <tessera/device.h>
 #include <tessera/halt.h>
 #include <tessera/machine.h>
 #include <tessera/panic.h>
@@ -125,6 +126,8 @@ void main_bsp(void)
 	arch_mm_init(tables);
 	main_check_cpus();
 	arch_platform_init(tables);
+	if (devices_init())
+		main_refuse();
 	main_cpu_online();
 	main_start_cpus();
 	tables_print(tables);

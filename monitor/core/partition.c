@@ -9,6 +9,7 @@
 #include <tables.h>		/* generated: TESSERA_MAX_PARTITION_SIZE */
 #include <public/layout.h>
 #include <tessera/channel.h>
+#include <tessera/device.h>
 #include <tessera/errno.h>
 #include <tessera/halt.h>
 #include <tessera/iommu.h>
@@ -111,6 +112,7 @@ void partition_start(struct partition *p)
 {
 	struct vcpu *v0 = &p->vcpus[0];
 
+	device_stop(p);
 	partition_load(p);
 	arch_vcpu_reset(v0, p->elf.entry);
 	for (unsigned int i = 0; i < p->tt->nr_vcpus; i++)
@@ -215,6 +217,7 @@ void partition_end(struct partition *p, enum partition_state how,
 		p->vcpus[i].state = VCPU_STOPPED;
 	p->exit_status = exit_status;
 	p->state = how;
+	device_stop(p);
 	/* the release orders this partition's record before the last
 	 * partition's CPU reads it */
 	if (!__atomic_sub_fetch(&partitions_live, 1, __ATOMIC_ACQ_REL))
