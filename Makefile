@@ -215,11 +215,15 @@ $(GEN_OUT)/programs.o: $(GEN_OUT)/programs.S $(PARTITION_ELFS)
 
 # ---- booting ----------------------------------------------------------------
 
-# The board's disk (qemu.args's {disk}): zeroes for now, the partitions'
-# extents are laid out by the system.
-$(DISK_IMAGE):
+# The board's disk (qemu.args's {disk}): the extents of the system's
+# virtual block devices, each with its `content` folder as a ustar archive
+# (scripts/mkdisk, docs/drivers.md); remade when the DTB or a content file
+# changes (mkdisk's $(DISK_IMAGE).d).
+$(DISK_IMAGE): $(O)/system.dtb $(srctree)/scripts/mkdisk
 	$(quiet) DISK $(patsubst $(O)/%,%,$@)
-	$(Q)rm -f $@ && truncate -s 16M $@
+	$(Q)$(PYTHON) $(srctree)/scripts/mkdisk --dtb $(O)/system.dtb \
+		--dts $(SYSTEM_DTS) --srctree $(srctree) --out $@ --deps $@.d
+-include $(DISK_IMAGE).d
 
 # Host ports forwarded to the guests (qemu.args's {hostfwd}): empty, or
 # ",hostfwd=tcp:127.0.0.1:<host port>-<guest ip>:<guest port>" and more.
