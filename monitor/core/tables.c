@@ -22,6 +22,7 @@
 #define TABLES_STR(array)	(int)sizeof(array), (array)
 
 #define TABLES_WHAT_MAX		64	/* "partition 65535 (<31 chars>)" */
+#define TABLES_BAR_MAX		5	/* BAR0-BAR5 of a type 0 header */
 
 static int tables_check_header(const struct tessera_tables *t)
 {
@@ -234,6 +235,110 @@ static int tables_check_partition(const struct tessera_tables *t, uint32_t i)
 	return bad;
 }
 
+static bool tables_all_zero(const uint8_t *bytes, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		if (bytes[i])
+			return false;
+	return true;
+}
+
+static bool tables_fw_rule_ok(const struct tessera_fw_rule *r)
+{
+	bool ports = r->protocol == TESSERA_FW_TCP || r->protocol == TESSERA_FW_UDP;
+
+	if (r->action > TESSERA_FW_ALLOW || r->direction > TESSERA_FW_OUT ||
+	    r->reserved)
+		return false;
+	if (!ports && r->protocol != TESSERA_FW_ANY && r->protocol != TESSERA_FW_ICMP)
+		return false;
+	/* only TCP and UDP have ports: the others match all of them */
+	if (!ports)
+		return r->port_min == 0 && r->port_max == UINT16_MAX;
+	return r->port_min <= r->port_max;
+}
+
+/* A virtual interface: a unicast MAC, a usable prefix, its rules in bounds. */
+static int tables_check_net(const char *what, const struct tessera_net_params *n)
+{
+	int bad = 0;
+
+	if ((n->mac[0] & 1) || tables_all_zero(n->mac, sizeof(n->mac)))
+		bad += TABLES_BAD("%s: MAC %02x:%02x:%02x:%02x:%02x:%02x is not unicast",
+				  what, n->mac[0], n->mac[1], n->mac[2],
+				  n->mac[3], n->mac[4], n->mac[5]);
+	if (n->prefix_len < 1 || n->prefix_len > 30)
+		bad += TABLES_BAD("%s: prefix length %u, not 1 to 30", what,
+				  n->prefix_len);
+	if (n->nr_rules > TESSERA_NETIF_RULES_MAX)
+		return bad + TABLES_BAD("%s: %u firewall rules, more than %u",
+					what, n->nr_rules, TESSERA_NETIF_RULES_MAX);
+	for (unsigned int r = 0; r < TESSERA_NETIF_RULES_MAX; r++) {
+		const struct tessera_fw_rule *rule = &n->rules[r];
+		bool ok = r < n->nr_rules ? tables_fw_rule_ok(rule) :
+			tables_all_zero((const uint8_t *)rule, sizeof(*rule));
+
+		if (!ok)
+			bad += TABLES_BAD("%s: firewall rule %u is malformed",
+					  what, r);
+	}
+	return bad;
+}
+
+/* A virtual block device: a non-empty extent that does not wrap. */
+static int tables_check_blk(const char *what, const struct tessera_blk_params *b)
+{
+	if (b->nr_sectors && b->start_sector <= UINT64_MAX - b->nr_sectors &&
+	    b->read_only <= 1 &&
+	    tables_all_zero(b->reserved, sizeof(b->reserved)))
+		return 0;
+	return TABLES_BAD("%s: extent of %llu sectors from %llu (read-only %u) is empty, wraps or is malformed",
+			  what, (unsigned long long)b->nr_sectors,
+			  (unsigned long long)b->start_sector, b->read_only);
+}
+
+/* The ends map all of mem and lay their rings out in it: it must hold them. */
+static int tables_check_bytes(const char *what, const struct tt_channel *c,
+			      uint64_t bytes, size_t min_slot)
+{
+	int bad = 0;
+
+	if (c->slot_size < min_slot)
+		bad += TABLES_BAD("%s: slot size %u, less than the %zu its kind needs",
+				  what, c->slot_size, min_slot);
+	if (c->mem.size < bytes)
+		bad += TABLES_BAD("%s: memory 0x%llx bytes, less than its rings' 0x%llx",
+				  what, (unsigned long long)c->mem.size,
+				  (unsigned long long)bytes);
+	return bad;
+}
+
+/* What a channel's kind needs: room in its slots, bytes, parameters. */
+static int tables_check_kind(const char *what, const struct tt_channel *c)
+{
+	uint64_t ring = TESSERA_RING_BYTES(c->slots, c->slot_size);
+	const union tessera_channel_params *p = &c->params;
+
+	switch (c->kind) {
+	case TESSERA_CHANNEL_RING:
+		return tables_check_bytes(what, c, ring, 0) +
+			(tables_all_zero(p->bytes, sizeof(p->bytes)) ? 0 :
+			 TABLES_BAD("%s: a ring with parameters", what));
+	case TESSERA_CHANNEL_NET:
+		return tables_check_bytes(what, c,
+					  TESSERA_NETIF_BYTES(c->slots, c->slot_size),
+					  TESSERA_NETIF_FRAME_MAX) +
+			tables_check_net(what, &p->net);
+	case TESSERA_CHANNEL_BLOCK:
+		return tables_check_bytes(what, c, ring,
+					  sizeof(struct tessera_blk_request) +
+					  TESSERA_BLK_SECTOR) +
+			tables_check_blk(what, &p->blk);
+	}
+	return TABLES_BAD("%s: kind %u is none of ring, net, block", what,
+			  c->kind);
+}
+
 static int tables_check_channel(const struct tessera_tables *t, uint32_t i)
 {
 	const struct tt_channel *c = &t->channels[i];
@@ -252,9 +357,46 @@ static int tables_check_channel(const struct tessera_tables *t, uint32_t i)
 	if (!c->slots || (c->slots & (c->slots - 1)))
 		bad += TABLES_BAD("%s: %u slots, not a power of two", what,
 				  c->slots);
+	else if (c->slots > TESSERA_RING_SLOTS_MAX)
+		bad += TABLES_BAD("%s: %u slots, more than %u", what, c->slots,
+				  TESSERA_RING_SLOTS_MAX);
 	if (!c->slot_size || c->slot_size % 8)
 		bad += TABLES_BAD("%s: slot size %u, not a multiple of 8",
 				  what, c->slot_size);
+	/* the sizes are judged only when they are sane */
+	return bad ? bad : tables_check_kind(what, c);
+}
+
+/*
+ * A PCI function's windows are each one of its BARs, programmed to that
+ * base at boot; any other device's windows are no BAR.
+ */
+static int tables_check_windows(const char *what, const struct tt_device *d)
+{
+	bool pci = d->flags & TESSERA_DEVICE_PCI;
+	int bad = 0;
+
+	for (unsigned int j = 0; j < d->nr_mmio; j++) {
+		uint8_t bar = d->mmio_bar[j];
+
+		bad += tables_check_range(what, &d->mmio[j]);
+		if (pci ? bar > TABLES_BAR_MAX : bar != TESSERA_NO_BAR)
+			bad += TABLES_BAD("%s: MMIO window %u is BAR 0x%x, %s",
+					  what, j, bar, pci ?
+					  "not one of BAR0-BAR5 of a PCI function" :
+					  "but the device is not PCI");
+	}
+	return bad;
+}
+
+static int tables_check_irqs(const char *what, const struct tt_device *d)
+{
+	int bad = 0;
+
+	for (unsigned int k = 0; k < d->nr_irqs; k++)
+		if (d->irq_flags[k] & ~TESSERA_IRQ_LEVEL)
+			bad += TABLES_BAD("%s: IRQ %u flags 0x%x has unknown bits",
+					  what, d->irqs[k], d->irq_flags[k]);
 	return bad;
 }
 
@@ -273,12 +415,15 @@ static int tables_check_device(const struct tessera_tables *t, uint32_t i)
 	    d->owner >= t->nr_partitions)
 		bad += TABLES_BAD("%s: owner %u, of %u partitions", what,
 				  d->owner, t->nr_partitions);
+	if (d->flags & ~TESSERA_DEVICE_PCI)
+		bad += TABLES_BAD("%s: flags 0x%x has unknown bits", what,
+				  d->flags);
 	if (d->nr_ports > TT_DEVICE_RES_MAX || d->nr_mmio > TT_DEVICE_RES_MAX ||
 	    d->nr_irqs > TT_DEVICE_RES_MAX)
-		bad += TABLES_BAD("%s: %u ports, %u MMIO windows, %u IRQs; at most %u each",
-				  what, d->nr_ports, d->nr_mmio, d->nr_irqs,
-				  TT_DEVICE_RES_MAX);
-	return bad;
+		return bad + TABLES_BAD("%s: %u ports, %u MMIO windows, %u IRQs; at most %u each",
+					what, d->nr_ports, d->nr_mmio,
+					d->nr_irqs, TT_DEVICE_RES_MAX);
+	return bad + tables_check_windows(what, d) + tables_check_irqs(what, d);
 }
 
 static int tables_check_device_index(const struct tessera_tables *t,

@@ -59,7 +59,7 @@ static const struct tt_partition good_partitions[TESSERA_NR_PARTITIONS] = {
 
 static const struct tt_channel good_channels[TESSERA_NR_CHANNELS] = {
 	{ .name = "alpha-web", .frontend = 0, .backend = 1, .slots = 16,
-	  .slot_size = 256, .mem = { 0x4400000, 0x2000 } },
+	  .slot_size = 256, .mem = { 0x4400000, 0x3000 } },
 };
 
 static const struct tt_device good_devices[TESSERA_NR_DEVICES] = {
@@ -310,6 +310,141 @@ static void test_channels(void **state)
 		   "[tessera] domain tables: channel 0 (alpha-web): 0 slots, not a power of two\n");
 }
 
+/* A ring's memory holds its ring; a ring carries no parameters. */
+static void test_channel_ring(void **state)
+{
+	channels[0].mem.size = 0x2000;
+	channels[0].params.bytes[63] = 1;
+	expect_bad("[tessera] domain tables: channel 0 (alpha-web): memory 0x2000 bytes, less than its rings' 0x3000\n"
+		   "[tessera] domain tables: channel 0 (alpha-web): a ring with parameters\n");
+
+	setup(state);
+	channels[0].slots = 8192;
+	channels[0].slot_size = UINT32_MAX - 7;
+	expect_bad("[tessera] domain tables: channel 0 (alpha-web): 8192 slots, more than 4096\n");
+
+	setup(state);
+	channels[0].kind = 3;
+	expect_bad("[tessera] domain tables: channel 0 (alpha-web): kind 3 is none of ring, net, block\n");
+}
+
+static const struct tessera_net_params good_net = {
+	.mac = { 0x02, 0, 0, 0, 0, 0x10 }, .prefix_len = 24, .nr_rules = 2,
+	.ip = { 10, 0, 2, 16 }, .gateway = { 10, 0, 2, 2 },
+	.rules = {
+		{ TESSERA_FW_ALLOW, TESSERA_FW_IN, TESSERA_FW_TCP, 0, 80, 80 },
+		{ TESSERA_FW_ALLOW, TESSERA_FW_IN, TESSERA_FW_ICMP, 0, 0, 65535 },
+	},
+};
+
+static void set_net(void)
+{
+	channels[0].kind = TESSERA_CHANNEL_NET;
+	channels[0].slot_size = 2048;
+	channels[0].mem.size = TESSERA_NETIF_BYTES(16, 2048);
+	channels[0].params.net = good_net;
+}
+
+/* Two rings of whole frames; a unicast MAC, a prefix and sane rules. */
+static void test_channel_net(void **state)
+{
+	set_net();
+	assert_int_equal(tables_check(&t), 0);
+
+	channels[0].slot_size = 1512;
+	channels[0].params.net.mac[0] = 0x01;
+	channels[0].params.net.prefix_len = 31;
+	expect_bad("[tessera] domain tables: channel 0 (alpha-web): slot size 1512, less than the 1514 its kind needs\n"
+		   "[tessera] domain tables: channel 0 (alpha-web): MAC 01:00:00:00:00:10 is not unicast\n"
+		   "[tessera] domain tables: channel 0 (alpha-web): prefix length 31, not 1 to 30\n");
+
+	setup(state);
+	set_net();
+	channels[0].mem.size = TESSERA_RING_BYTES(16, 2048);
+	channels[0].params.net.nr_rules = 7;
+	expect_bad("[tessera] domain tables: channel 0 (alpha-web): memory 0xa000 bytes, less than its rings' 0x14000\n"
+		   "[tessera] domain tables: channel 0 (alpha-web): 7 firewall rules, more than 6\n");
+
+	/* unknown values, ports on ICMP, a reversed range, a rule past nr_rules */
+	setup(state);
+	set_net();
+	channels[0].params.net.rules[0].port_min = 81;
+	channels[0].params.net.rules[1].port_max = 80;
+	channels[0].params.net.rules[2].action = TESSERA_FW_ALLOW;
+	expect_bad("[tessera] domain tables: channel 0 (alpha-web): firewall rule 0 is malformed\n"
+		   "[tessera] domain tables: channel 0 (alpha-web): firewall rule 1 is malformed\n"
+		   "[tessera] domain tables: channel 0 (alpha-web): firewall rule 2 is malformed\n");
+
+	setup(state);
+	set_net();
+	channels[0].params.net.rules[0].protocol = 2;
+	channels[0].params.net.rules[1].direction = 2;
+	expect_bad("[tessera] domain tables: channel 0 (alpha-web): firewall rule 0 is malformed\n"
+		   "[tessera] domain tables: channel 0 (alpha-web): firewall rule 1 is malformed\n");
+}
+
+static void set_blk(void)
+{
+	channels[0].kind = TESSERA_CHANNEL_BLOCK;
+	channels[0].slot_size = 528;
+	channels[0].mem.size = TESSERA_RING_BYTES(16, 528);
+	channels[0].params.blk.start_sector = 0x800;
+	channels[0].params.blk.nr_sectors = 0x2000;
+}
+
+/* One ring of a request and a sector; an extent that neither is empty nor wraps. */
+static void test_channel_block(void **state)
+{
+	set_blk();
+	assert_int_equal(tables_check(&t), 0);
+
+	channels[0].slot_size = 520;
+	channels[0].params.blk.start_sector = UINT64_MAX;
+	expect_bad("[tessera] domain tables: channel 0 (alpha-web): slot size 520, less than the 528 its kind needs\n"
+		   "[tessera] domain tables: channel 0 (alpha-web): extent of 8192 sectors from 18446744073709551615 (read-only 0) is empty, wraps or is malformed\n");
+
+	setup(state);
+	set_blk();
+	channels[0].params.blk.nr_sectors = 0;
+	expect_bad("[tessera] domain tables: channel 0 (alpha-web): extent of 0 sectors from 2048 (read-only 0) is empty, wraps or is malformed\n");
+
+	setup(state);
+	set_blk();
+	channels[0].params.blk.read_only = 2;
+	expect_bad("[tessera] domain tables: channel 0 (alpha-web): extent of 8192 sectors from 2048 (read-only 2) is empty, wraps or is malformed\n");
+
+	setup(state);
+	set_blk();
+	channels[0].params.blk.reserved[46] = 1;
+	expect_bad("[tessera] domain tables: channel 0 (alpha-web): extent of 8192 sectors from 2048 (read-only 0) is empty, wraps or is malformed\n");
+}
+
+/* A PCI function's windows are BARs, no other device's are; known flags only. */
+static void test_devices_pci(void **state)
+{
+	devices[1].flags = TESSERA_DEVICE_PCI;
+	devices[1].pci_bdf = TESSERA_PCI_BDF(0, 3, 0);
+	devices[1].nr_mmio = 2;
+	devices[1].mmio[0] = (struct tt_range){ 0xe0000000, 0x4000 };
+	devices[1].mmio[1] = (struct tt_range){ 0xe0004000, 0x1000 };
+	devices[1].mmio_bar[0] = 4;
+	devices[1].mmio_bar[1] = 0;
+	devices[1].irq_flags[0] = TESSERA_IRQ_LEVEL;
+	assert_int_equal(tables_check(&t), 0);
+
+	devices[1].mmio_bar[1] = 6;
+	devices[1].irq_flags[0] = 0x82;
+	devices[2].flags = 0x82;
+	devices[2].nr_mmio = 1;
+	devices[2].mmio[0] = (struct tt_range){ 0xfed00000, 0 };
+	devices[2].mmio_bar[0] = 0;
+	expect_bad("[tessera] domain tables: device 1 (serial@2f8): MMIO window 1 is BAR 0x6, not one of BAR0-BAR5 of a PCI function\n"
+		   "[tessera] domain tables: device 1 (serial@2f8): IRQ 3 flags 0x82 has unknown bits\n"
+		   "[tessera] domain tables: device 2 (timer@40): flags 0x82 has unknown bits\n"
+		   "[tessera] domain tables: device 2 (timer@40): memory 0xfed00000 size 0x0 is empty or wraps\n"
+		   "[tessera] domain tables: device 2 (timer@40): MMIO window 0 is BAR 0x0, but the device is not PCI\n");
+}
+
 static void test_devices(void **state)
 {
 	devices[1].owner = 3;
@@ -342,7 +477,7 @@ static void test_print(void **state)
 		"[tessera]   gamma      hello    0x8000000-0x8200000  2 MiB   halt-system  cpu2 3000/10000 us\n"
 		"[tessera] channels:\n"
 		"[tessera]   channel    frontend -> backend  slots       memory               size\n"
-		"[tessera]   alpha-web  alpha -> web         16 x 256 B  0x4400000-0x4402000  8 KiB\n"
+		"[tessera]   alpha-web  alpha -> web         16 x 256 B  0x4400000-0x4403000  12 KiB\n"
 		"[tessera] devices:\n"
 		"[tessera]   device      compatible  owner\n"
 		"[tessera]   serial@3f8  ns16550a    monitor\n"
@@ -388,6 +523,10 @@ int main(void)
 		TEST(test_schedules),
 		TEST(test_partitions),
 		TEST(test_channels),
+		TEST(test_channel_ring),
+		TEST(test_channel_net),
+		TEST(test_channel_block),
+		TEST(test_devices_pci),
 		TEST(test_devices),
 		TEST(test_print),
 		TEST(test_print_empty_and_wide),
