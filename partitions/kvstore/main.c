@@ -115,7 +115,7 @@ int main(int argc, char **argv)
 		printf("kvstore: cannot listen on port %lu (%d)\n", port, listener);
 		return EXIT_FAILURE;
 	}
-	printf("kvstore: listening on port %lu, %d entries\n", port, KV_ENTRIES);
+	printf("kvstore: listening on port %lu\n", port);
 	for (;;) {
 		net_poll(1000000000);
 		accept_clients(listener);
