@@ -2,9 +2,13 @@
 /*
  * /init of the Linux baseline's initramfs (scripts/linux-baseline).
  *
- * Runs the command the kernel command line gives after "--" (the kernel
- * hands those words to init as its arguments) or, without one, every
- * program under /bench in name order; then ends the run the way the
+ * Loads the kernel modules under /modules in name order (the board's
+ * virtio drivers, each after those it needs), brings eth0 up when the
+ * kernel command line says ipv4=<address>/<prefix> (and
+ * ipv4_gateway=<address>: words the kernel does not know reach init as
+ * its environment), then runs the command the kernel command line gives
+ * after "--" (the kernel hands those words to init as its arguments) or,
+ * without one, every program under /bench in name order; then ends the run the way the
  * Tessera monitor does, through QEMU's isa-debug-exit device, so that
  * scripts/qemu-run turns it into an exit status: 0 when every program
  * exited 0, 1 otherwise. Were init to return instead, the kernel would
@@ -25,11 +29,13 @@
 #include <sys/io.h>
 #include <sys/mount.h>
 #include <sys/reboot.h>
+#include <sys/syscall.h>
 #include <sys/utsname.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
 #define BENCH_DIR "/bench"
+#define MODULE_DIR "/modules"
 
 static void mount_or_warn(const char *type, const char *dir)
 {
@@ -88,26 +94,67 @@ static int run(char *const argv[])
 	return 1;
 }
 
-static int run_bench_dir(void)
+/* Calls fn with the path of each file of dir in name order: ORs its results. */
+static int each_file(const char *dir, int (*fn)(const char *path))
 {
 	struct dirent **names;
 	char path[512];
 	int n, i, failed = 0;
 
-	n = scandir(BENCH_DIR, &names, NULL, alphasort);
+	n = scandir(dir, &names, NULL, alphasort);
 	if (n < 0) {
-		perror(BENCH_DIR);
+		perror(dir);
 		return 1;
 	}
 	for (i = 0; i < n; i++) {
 		if (names[i]->d_name[0] != '.') {
-			snprintf(path, sizeof(path), BENCH_DIR "/%s",
+			snprintf(path, sizeof(path), "%s/%s", dir,
 				 names[i]->d_name);
-			failed |= run((char *[]){ path, NULL });
+			failed |= fn(path);
 		}
 		free(names[i]);
 	}
 	free(names);
+	return failed;
+}
+
+static int run_program(const char *path)
+{
+	return run((char *[]){ (char *)path, NULL });
+}
+
+/* finit_module(2): no modprobe, no modules.dep; the order is the files'. */
+static int load_module(const char *path)
+{
+	int fd = open(path, O_RDONLY | O_CLOEXEC), rc;
+
+	if (fd < 0) {
+		perror(path);
+		return 1;
+	}
+	rc = syscall(SYS_finit_module, fd, "", 0);
+	if (rc)
+		printf("init: %s: %s\n", path, strerror(errno));
+	close(fd);
+	return rc != 0;
+}
+
+/* eth0 up with the kernel command line's address and route, if any. */
+static int net_up(void)
+{
+	char *address = getenv("ipv4"), *gateway = getenv("ipv4_gateway");
+	int failed;
+
+	if (!address)
+		return 0;
+	failed = run((char *[]){ "ip", "link", "set", "lo", "up", NULL });
+	failed |= run((char *[]){ "ip", "addr", "add", address, "dev", "eth0", NULL });
+	failed |= run((char *[]){ "ip", "link", "set", "eth0", "up", NULL });
+	if (gateway)
+		failed |= run((char *[]){ "ip", "route", "add", "default",
+					  "via", gateway, NULL });
+	if (!failed)
+		printf("init: eth0 %s\n", address);
 	return failed;
 }
 
@@ -133,5 +180,7 @@ int main(int argc, char *argv[])
 	mount_or_warn("proc", "/proc");
 	mount_or_warn("sysfs", "/sys");
 	setenv("PATH", "/bin:" BENCH_DIR, 1);
-	machine_off(argc > 1 ? run(argv + 1) : run_bench_dir());
+	if (each_file(MODULE_DIR, load_module) | net_up())
+		machine_off(1);
+	machine_off(argc > 1 ? run(argv + 1) : each_file(BENCH_DIR, run_program));
 }
