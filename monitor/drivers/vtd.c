@@ -197,9 +197,8 @@ static void vtd_check_unit(const struct tessera_tables *t,
 	uint64_t domains = 1ULL << (4 + 2 * VTD_CAP_ND(u->cap));
 
 	if (!(u->cap & VTD_CAP_SAGAW(levels)))
-		vtd_refuse(t, "iommu: VT-d at 0x%lx walks neither 3 nor 4 "
-			   "levels of page tables (CAP 0x%lx)", u->address,
-			   u->cap);
+		vtd_refuse(t, "iommu: VT-d at 0x%lx walks no %u-level page "
+			   "tables (CAP 0x%lx)", u->address, levels, u->cap);
 	if (domains <= t->nr_partitions)
 		vtd_refuse(t, "iommu: VT-d at 0x%lx has %lu domains, fewer "
 			   "than %u partitions and the unused domain 0",
