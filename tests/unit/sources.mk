@@ -32,9 +32,10 @@ test_uaccess_SRCS := monitor/core/uaccess.c
 test_console_stream_SRCS := monitor/core/console_stream.c $(CONSOLE_SRCS)
 test_vspace_SRCS := monitor/arch/x86_64/vspace.c monitor/arch/x86_64/pagetable.c
 test_start_info_SRCS := monitor/core/start_info.c monitor/core/channel.c \
-	monitor/lib/string.c
+	monitor/core/device_map.c monitor/lib/string.c
 test_hypercall_SRCS := monitor/core/hypercall.c monitor/core/uaccess.c \
-	monitor/core/console_stream.c $(CONSOLE_SRCS)
+	monitor/core/console_stream.c tests/unit/device_call_stub.c \
+	$(CONSOLE_SRCS)
 test_fault_SRCS := monitor/core/fault.c monitor/core/console_stream.c \
 	$(CONSOLE_SRCS)
 test_fault_CFLAGS := -DCONFIG_MAX_RESTARTS=3
@@ -74,9 +75,9 @@ test_virtq_SRCS := partitions/lib/virtq.c
 test_virtq_CFLAGS := -idirafter $(srctree)/partitions/lib/include
 
 # netdrv's firewall-router: frame parsing, the rules, anti-spoofing, switching
-test_net_frame_SRCS := partitions/netdrv/frame.c tests/unit/net_frames.c
+test_net_frame_SRCS := partitions/netdrv/frame.c tests/programs/netraw/frames.c
 test_net_vfr_SRCS := partitions/netdrv/vfr.c partitions/netdrv/frame.c \
-	tests/unit/net_frames.c
+	tests/programs/netraw/frames.c
 
 # the servers' logic apart from the network (partitions/httpd, kvstore, lwip)
 test_kv_SRCS := partitions/kvstore/kv.c

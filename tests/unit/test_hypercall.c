@@ -89,7 +89,9 @@ static void test_unknown_numbers(void **state)
 {
 	for (uint64_t nr = 4; nr < 0x100; nr++)
 		if (nr != TESSERA_HC_SLEEP_UNTIL && nr != TESSERA_HC_BLOCK &&
-		    nr != TESSERA_HC_NOTIFY)
+		    nr != TESSERA_HC_NOTIFY && nr != TESSERA_HC_IRQ_ACK &&
+		    nr != TESSERA_HC_PCI_CONFIG_READ &&
+		    nr != TESSERA_HC_PCI_CONFIG_WRITE)
 			assert_int_equal(hc(nr, 0, 0), -ENOSYS);
 	assert_int_equal(hc(1UL << 63, 0, 0), -ENOSYS);
 	assert_int_equal(hc(UINT64_MAX, 0, 0), -ENOSYS);
@@ -124,6 +126,16 @@ static void test_block_and_notify(void **state)
 		assert_int_equal(notify_port, values[i]);
 	}
 	assert_int_equal(notifies, 4);
+}
+
+/* the device calls are dispatched with their arguments (device_call_stub.c) */
+static void test_device_calls(void **state)
+{
+	assert_int_equal(hc(TESSERA_HC_IRQ_ACK, 5, 0), TESSERA_HC_IRQ_ACK + 5);
+	assert_int_equal(hc(TESSERA_HC_PCI_CONFIG_READ, 1, 2),
+			 TESSERA_HC_PCI_CONFIG_READ + 1 + 2 + ~0UL);
+	assert_int_equal(hc(TESSERA_HC_PCI_CONFIG_WRITE, 1, 2),
+			 TESSERA_HC_PCI_CONFIG_WRITE + 1 + 2 + ~0UL + ~0UL);
 }
 
 static void test_version(void **state)
@@ -179,6 +191,7 @@ int main(void)
 		cmocka_unit_test_setup(test_unknown_numbers, setup),
 		cmocka_unit_test_setup(test_sleep_until, setup),
 		cmocka_unit_test_setup(test_block_and_notify, setup),
+		cmocka_unit_test_setup(test_device_calls, setup),
 		cmocka_unit_test_setup(test_version, setup),
 		cmocka_unit_test_setup(test_console_write, setup),
 		cmocka_unit_test_setup(test_console_write_refused, setup),

@@ -78,7 +78,7 @@ static int setup(void **state)
 	rings[1] = (struct channel_end){ &channels[1],
 					 TESSERA_RING_BASE + 0x4000, false };
 	desc = (struct vspace_desc){ MEM_PA, MEM_SIZE, SI_PA, SHI_PA, &elf,
-				     rings, 2 };
+				     rings, 2, NULL, 0 };
 	return 0;
 }
 
