@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: MIT
-/* Frames for the network tests (net_frames.h). */
+/* Frames for netraw and the network host tests (frames.h). */
 #include <string.h>
 
-#include "net_frames.h"
+#include "frames.h"
 
 const uint8_t net_bcast[6] = { 0xff, 0xff, 0xff, 0xff, 0xff, 0xff };
 
@@ -10,6 +10,24 @@ void net_put16(uint8_t *p, uint16_t v)
 {
 	p[0] = (uint8_t)(v >> 8);
 	p[1] = (uint8_t)v;
+}
+
+uint16_t net_get16(const uint8_t *p)
+{
+	return (uint16_t)(p[0] << 8 | p[1]);
+}
+
+uint16_t net_checksum(const uint8_t *p, size_t len)
+{
+	uint32_t sum = 0;
+
+	for (size_t i = 0; i + 1 < len; i += 2)
+		sum += net_get16(p + i);
+	if (len & 1)
+		sum += (uint32_t)p[len - 1] << 8;
+	while (sum >> 16)
+		sum = (sum & 0xffff) + (sum >> 16);
+	return (uint16_t)~sum;
 }
 
 size_t net_eth(uint8_t *buf, const uint8_t *dst, const uint8_t *src,
@@ -77,5 +95,21 @@ size_t net_ipv4(uint8_t *buf, const uint8_t *dst, const uint8_t *src,
 		h[12] = 5 << 4;			/* data offset: 20 bytes */
 		h[13] = 0x02;			/* SYN */
 	}
+	net_put16(ip + 10, net_checksum(ip, 20));
 	return 14 + total;
+}
+
+size_t net_icmp_echo(uint8_t *buf, const uint8_t *dst, const uint8_t *src,
+		     const uint8_t *ip_src, const uint8_t *ip_dst, uint16_t id,
+		     uint16_t seq, size_t payload)
+{
+	size_t len = net_ipv4(buf, dst, src, ip_src, ip_dst, 1, 0, payload);
+	uint8_t *h = buf + NET_L4_AT;
+
+	net_put16(h + 4, id);
+	net_put16(h + 6, seq);
+	for (size_t i = 0; i < payload; i++)
+		h[NET_ICMP_HDR + i] = (uint8_t)i;
+	net_put16(h + 2, net_checksum(h, NET_ICMP_HDR + payload));
+	return len;
 }

@@ -1,13 +1,14 @@
 /* SPDX-License-Identifier: MIT */
-#ifndef TESSERA_TEST_NET_FRAMES_H
-#define TESSERA_TEST_NET_FRAMES_H
+#ifndef NETRAW_FRAMES_H
+#define NETRAW_FRAMES_H
 
 /*
- * Frames for the tests of netdrv's parser and firewall-router
- * (net_frames.c): well-formed Ethernet frames with ARP or IPv4 (ICMP
- * echo, UDP, TCP SYN), which the tests then cut, stretch or corrupt.
- * Each builder writes into `buf` (TESSERA_NETIF_FRAME_MAX bytes) and
- * returns the frame's length.
+ * Frames (frames.c) for tests/programs/netraw, which sends them to a real
+ * network through netdrv, and for the host tests of netdrv's parser and
+ * firewall-router, which then cut, stretch or corrupt them: well-formed
+ * Ethernet frames with ARP or IPv4 (ICMP echo, UDP, TCP SYN), checksums
+ * right. Each builder writes into `buf` (TESSERA_NETIF_FRAME_MAX bytes)
+ * and returns the frame's length. Addresses are in network order.
  */
 
 #include <stddef.h>
@@ -37,6 +38,15 @@ size_t net_ipv4(uint8_t *buf, const uint8_t *dst, const uint8_t *src,
 size_t net_eth(uint8_t *buf, const uint8_t *dst, const uint8_t *src,
 	       uint16_t type, size_t payload);
 
+/* An ICMP echo request of `payload` bytes, with its id and sequence. */
+size_t net_icmp_echo(uint8_t *buf, const uint8_t *dst, const uint8_t *src,
+		     const uint8_t *ip_src, const uint8_t *ip_dst, uint16_t id,
+		     uint16_t seq, size_t payload);
+
 void net_put16(uint8_t *p, uint16_t v);
+uint16_t net_get16(const uint8_t *p);
+
+/* The Internet checksum of `len` bytes (RFC 1071), to store as is. */
+uint16_t net_checksum(const uint8_t *p, size_t len);
 
 #endif

@@ -1,0 +1,163 @@
+// SPDX-License-Identifier: MIT
+/* netraw's interface: raw.h. */
+
+#include <stdio.h>
+#include <string.h>
+#include <tessera.h>
+#include "frames.h"
+#include "raw.h"
+
+#define NS_PER_S	1000000000ull
+
+struct raw raw;
+static uint8_t raw_frame[TESSERA_NETIF_FRAME_MAX];
+
+int raw_open(const char *channel)
+{
+	int ret = tessera_netfront_open(&raw.nf, channel);
+
+	if (ret) {
+		printf("%s: cannot open: %d\n", channel, ret);
+		return 1;
+	}
+	raw.p = tessera_netfront_params(&raw.nf);
+	return 0;
+}
+
+static void raw_answer_arp(const uint8_t *f)
+{
+	uint8_t reply[TESSERA_NETIF_FRAME_MAX];
+	size_t len = net_arp(reply, f + 6, raw.p->mac, 2, raw.p->mac,
+			     raw.p->ip, f + 14 + 14);
+
+	memcpy(reply + 14 + 18, f + 14 + 8, 6);		/* the asker's MAC */
+	tessera_netfront_send(&raw.nf, reply, len);
+}
+
+static void raw_take_arp(const uint8_t *f, int len)
+{
+	const uint8_t *a = f + 14;
+
+	if (len < 42)
+		return;
+	if (net_get16(a + 6) == 1 && !memcmp(a + 24, raw.p->ip, 4))
+		raw_answer_arp(f);
+	if (net_get16(a + 6) == 2 && !memcmp(a + 14, raw.p->gateway, 4)) {
+		memcpy(raw.gw_mac, a + 8, 6);
+		raw.gw_known = true;
+	}
+}
+
+static void raw_take_ipv4(const uint8_t *f, int len)
+{
+	const uint8_t *ip = f + NET_IP_AT, *l4 = ip + (ip[0] & 0xf) * 4;
+
+	if (len < NET_L4_AT + 8 || l4 + 14 > f + len)
+		return;
+	if (ip[9] == 1 && l4[0] == 0 && net_get16(l4 + 4) == RAW_ECHO_ID)
+		raw.replied[net_get16(l4 + 6) % RAW_SEQS] = true;
+	if (ip[9] != 6)
+		return;
+	printf("tcp%s to port %u\n", l4[13] & 0x02 ? " syn" : "",
+	       net_get16(l4 + 2));
+	raw.tcp_to_port[net_get16(l4 + 2) != raw.watch]++;
+	raw.syns_to_watch += net_get16(l4 + 2) == raw.watch && (l4[13] & 0x02);
+}
+
+static void raw_take(void)
+{
+	int len;
+
+	tessera_netfront_poll(&raw.nf);
+	while ((len = tessera_netfront_recv(&raw.nf, raw_frame,
+					    sizeof(raw_frame))) != 0) {
+		if (len < 0) {
+			printf("protocol error: %s\n", raw.nf.error);
+			break;
+		}
+		if (net_get16(raw_frame + 12) == 0x0806)
+			raw_take_arp(raw_frame, len);
+		else if (net_get16(raw_frame + 12) == 0x0800)
+			raw_take_ipv4(raw_frame, len);
+	}
+}
+
+/*
+ * Every look ends with both rings re-armed (recv and poll return 0 only
+ * then), so whatever comes after it is notified and ends this wait.
+ */
+void raw_wait(uint64_t deadline)
+{
+	if (deadline)
+		tessera_wait_event_until(deadline);
+	else
+		tessera_wait_event();
+	tessera_event_clear(tessera_netfront_port(&raw.nf));
+	tessera_event_clear(TESSERA_PORT_TIMER);
+	raw_take();
+}
+
+/*
+ * The status of the one refused frame among those whose statuses came
+ * since `before`: netraw's own ARP replies, sent meanwhile, pass.
+ */
+static int raw_refusal(const struct tessera_netfront_stats *before)
+{
+	const struct tessera_netfront_stats *s = tessera_netfront_stats(&raw.nf);
+
+	if (s->tx_spoofed != before->tx_spoofed)
+		return -EPERM;
+	if (s->tx_denied != before->tx_denied)
+		return -EACCES;
+	if (s->tx_malformed != before->tx_malformed)
+		return -EINVAL;
+	if (s->tx_no_room != before->tx_no_room)
+		return -EAGAIN;
+	return s->tx_other != before->tx_other ? -EIO : 0;
+}
+
+int raw_send(const uint8_t *frame, size_t len)
+{
+	struct tessera_netfront_stats before;
+	int ret;
+
+	while (tessera_netfront_tx_in_flight(&raw.nf))
+		raw_wait(0);
+	before = *tessera_netfront_stats(&raw.nf);
+	ret = tessera_netfront_send(&raw.nf, frame, len);
+	if (ret)
+		return ret;
+	while (tessera_netfront_tx_in_flight(&raw.nf))
+		raw_wait(0);
+	return raw_refusal(&before);
+}
+
+bool raw_arp_gateway(void)
+{
+	uint8_t f[TESSERA_NETIF_FRAME_MAX];
+	size_t len = net_arp(f, net_bcast, raw.p->mac, 1, raw.p->mac,
+			     raw.p->ip, raw.p->gateway);
+
+	for (int tries = 0; tries < 10 && !raw.gw_known; tries++) {
+		uint64_t deadline = tessera_now_ns() + NS_PER_S;
+
+		raw_send(f, len);
+		while (!raw.gw_known && tessera_now_ns() < deadline)
+			raw_wait(deadline);
+	}
+	return raw.gw_known;
+}
+
+bool raw_echo_reply(uint16_t seq, uint64_t deadline)
+{
+	while (!raw.replied[seq % RAW_SEQS] && tessera_now_ns() < deadline)
+		raw_wait(deadline);
+	return raw.replied[seq % RAW_SEQS];
+}
+
+void raw_close(void)
+{
+	tessera_netfront_close(&raw.nf);
+	while (tessera_netfront_tx_in_flight(&raw.nf))
+		raw_wait(0);
+}
