@@ -27,10 +27,12 @@ int event_peer(const struct tessera_tables *t, unsigned int id,
 	return -EINVAL;
 }
 
-void event_set_pending(struct tessera_shared_info *shi, unsigned int port)
+bool event_set_pending(struct tessera_shared_info *shi, unsigned int port)
 {
 	__atomic_fetch_or(&shi->event_pending[TESSERA_EVENT_WORD(port)],
 			  TESSERA_EVENT_BIT(port), __ATOMIC_SEQ_CST);
+	return !(__atomic_load_n(&shi->event_mask[TESSERA_EVENT_WORD(port)],
+				 __ATOMIC_RELAXED) & TESSERA_EVENT_BIT(port));
 }
 
 bool event_deliverable(const struct tessera_shared_info *shi)

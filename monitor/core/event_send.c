@@ -21,7 +21,12 @@ void event_send(unsigned int partition, unsigned int port)
 		__atomic_fetch_add(&p->events_dropped, 1, __ATOMIC_RELAXED);
 		return;
 	}
-	event_set_pending(&p->shared_info->shi, port);
+	/*
+	 * A masked port ends no block, and a blocked vCPU cannot unmask it:
+	 * a storm on a port its partition masked costs that CPU nothing.
+	 */
+	if (!event_set_pending(&p->shared_info->shi, port))
+		return;
 	/*
 	 * The locked OR comes before this load, and a blocking vCPU stores
 	 * its state before it reads the bits (sched_block): either it sees

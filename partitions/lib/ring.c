@@ -13,12 +13,15 @@
 /*
  * Every load from the ring is one access, through RING_LOAD, into a
  * local; nothing is read twice. tests/unit/test_ring.c defines its own
- * RING_LOAD to count the loads and to change the ring between them.
+ * RING_LOAD to count the loads and to change the ring between them, and
+ * its own RING_STORE to let the peer run right after a store.
  */
 #ifndef RING_LOAD
 #define RING_LOAD(field) ((uint32_t)*(const volatile __typeof__(field) *)&(field))
 #endif
+#ifndef RING_STORE
 #define RING_STORE(field, v) (*(volatile __typeof__(field) *)&(field) = (v))
+#endif
 
 /*
  * x86-64 keeps loads in order with loads and stores with stores (TSO),
@@ -30,6 +33,9 @@
 #define ring_rmb()	__asm__ __volatile__("" ::: "memory")
 #define ring_wmb()	__asm__ __volatile__("" ::: "memory")
 #define ring_mb()	__asm__ __volatile__("lock addl $0, (%%rsp)" ::: "memory", "cc")
+
+#define RING_STR_(x)	#x
+#define RING_STR(x)	RING_STR_(x)
 
 static struct tessera_ring_slot *ring_slot(const struct tessera_ring *r,
 					   uint32_t index)
@@ -46,7 +52,7 @@ static int ring_break(struct tessera_ring *r, const char *why)
 
 static void ring_reset(struct tessera_ring *r)
 {
-	r->prod_pvt = r->prod_pub = r->cons = 0;
+	r->prod_pvt = r->prod_pub = r->cons = r->quiet = 0;
 	r->error = NULL;
 	RING_STORE(*r->prod, 0);
 	RING_STORE(*r->event, 1);	/* notify me of the first entry */
@@ -162,7 +168,19 @@ static int ring_take(struct tessera_ring *r, struct tessera_ring_msg *msg,
 		return ring_break(r, "length larger than the slot size");
 	memcpy(payload, s + 1, msg->len);
 	r->cons++;
+	r->quiet = 0;
 	return 1;
+}
+
+/* One more event of the peer's; a storm when too many brought nothing. */
+static int ring_event(struct tessera_ring *r)
+{
+	if (r->error)
+		return -EPROTO;
+	if (++r->quiet < TESSERA_RING_STORM_EVENTS)
+		return 0;
+	return ring_break(r, "event storm: " RING_STR(TESSERA_RING_STORM_EVENTS)
+			  " events without work");
 }
 
 /* ---- the frontend ---------------------------------------------------- */
@@ -216,6 +234,11 @@ int tessera_ring_front_publish(struct tessera_ring_front *f)
 	return ring_publish(&f->ring);
 }
 
+int tessera_ring_front_event(struct tessera_ring_front *f)
+{
+	return ring_event(&f->ring);
+}
+
 int tessera_ring_front_take(struct tessera_ring_front *f,
 			    struct tessera_ring_msg *msg, void *payload,
 			    size_t size)
@@ -243,6 +266,11 @@ int tessera_ring_back_init(struct tessera_ring_back *b,
 void tessera_ring_back_reset(struct tessera_ring_back *b)
 {
 	ring_reset(&b->ring);
+}
+
+int tessera_ring_back_event(struct tessera_ring_back *b)
+{
+	return ring_event(&b->ring);
 }
 
 int tessera_ring_back_take(struct tessera_ring_back *b,

@@ -77,7 +77,7 @@ static void test_pending(void **state)
 
 	memset(&shi, 0, sizeof(shi));
 	assert_false(event_deliverable(&shi));
-	event_set_pending(&shi, 0);
+	assert_true(event_set_pending(&shi, 0));
 	assert_int_equal(shi.event_pending[0], 1);
 	event_set_pending(&shi, TESSERA_PORT_TIMER);
 	event_set_pending(&shi, 0);	/* twice is once */
@@ -92,7 +92,7 @@ static void test_masked(void **state)
 
 	memset(&shi, 0, sizeof(shi));
 	shi.event_mask[0] = ~0ull;
-	event_set_pending(&shi, 5);
+	assert_false(event_set_pending(&shi, 5));
 	assert_false(event_deliverable(&shi));
 	shi.event_mask[0] &= ~TESSERA_EVENT_BIT(6);	/* another port */
 	assert_false(event_deliverable(&shi));

@@ -30,8 +30,12 @@ struct event_target {
 int event_peer(const struct tessera_tables *t, unsigned int id,
 	       uint64_t port, struct event_target *to);
 
-/* Sets port's pending bit, with the locked OR both sides use. */
-void event_set_pending(struct tessera_shared_info *shi, unsigned int port);
+/*
+ * Sets port's pending bit, with the locked OR both sides use; whether
+ * the port is unmasked (its mask word read once), so that the event can
+ * end a block.
+ */
+bool event_set_pending(struct tessera_shared_info *shi, unsigned int port);
 
 /*
  * Whether any port is pending and unmasked: each word of the page, which

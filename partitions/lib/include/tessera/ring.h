@@ -45,6 +45,20 @@
 #include <public/start_info.h>
 
 /*
+ * An event storm: TESSERA_RING_STORM_EVENTS events in a row on an end's
+ * port with no work taken from the ring in between, counted by
+ * tessera_ring_*_event(). An honest peer causes at most 3 such events
+ * in a row: it notifies only when it publishes across the event index
+ * this end armed when it ran out of work (TESSERA_RING_NEED_NOTIFY), so
+ * after this end's last take of work it can still cause the event
+ * pending then, the one of an earlier crossing it had not yet sent, and
+ * one that comes with new work (counted before the look that takes it).
+ * Notifications do not queue, so they never add up to more. The margin
+ * above 3 costs a storming peer's victim a few wake-ups only.
+ */
+#define TESSERA_RING_STORM_EVENTS	8
+
+/*
  * What each end keeps of the ring. The four pointers lead into the index
  * page (public/io/ring.h), chosen by the role: this end's producer and
  * event indices, which it writes, and the peer's, which it reads.
@@ -60,6 +74,7 @@ struct tessera_ring {
 	uint32_t prod_pvt;	/* the next entry this end will write */
 	uint32_t prod_pub;	/* the producer index it last published */
 	uint32_t cons;		/* the next entry of the peer to take */
+	uint32_t quiet;		/* events since the last take of work */
 	bool front;		/* TESSERA_ROLE_FRONTEND */
 	const char *error;	/* why the ring is broken, or NULL */
 };
@@ -146,5 +161,17 @@ int tessera_ring_back_push(struct tessera_ring_back *b, uint32_t id,
 
 /* Publishes the responses pushed so far, as tessera_ring_front_publish(). */
 int tessera_ring_back_publish(struct tessera_ring_back *b);
+
+/*
+ * Counts an event: call it each time the end's port was found pending
+ * (tessera_event_clear() returned 1), before looking at the ring. 0, or
+ * -EPROTO, "event storm: 8 events without work", when this is the
+ * TESSERA_RING_STORM_EVENTS-th event in a row that came without work
+ * (a take returning 1 ends the run). The caller then resets the ring and
+ * should stop paying for the peer's events a while (mask the port:
+ * partitions/echo backs off). Counting reads nothing of the ring.
+ */
+int tessera_ring_front_event(struct tessera_ring_front *f);
+int tessera_ring_back_event(struct tessera_ring_back *b);
 
 #endif
