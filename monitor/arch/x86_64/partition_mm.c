@@ -31,15 +31,33 @@
 static uint8_t vspace_pool[PARTITION_SLOTS][VSPACE_PAGES][PAGE_SIZE]
 	__aligned(PAGE_SIZE);
 
+/*
+ * The device windows' tables, which the generated counts do not size,
+ * shared by the driver partitions: a PDPT and a page directory each, and
+ * at most two page tables per window of up to 2 MiB (device_map.h
+ * aligns larger ones for large pages). A system whose windows need more
+ * fails at boot, naming the partition.
+ */
+#define VSPACE_MMIO_PAGES						\
+	(TESSERA_NR_DEVICES * (2 + 2 * TESSERA_DEVICE_RES_MAX) + 1)
+
+static uint8_t vspace_mmio_pool[VSPACE_MMIO_PAGES][PAGE_SIZE]
+	__aligned(PAGE_SIZE);
+static unsigned int vspace_mmio_used;
+
 /* The share being filled (boot CPU only, one partition at a time). */
 static uint8_t (*vspace_share)[PAGE_SIZE];
 static unsigned int vspace_share_used;
 
+/* The partition's share first, then the pool of device windows. */
 static int vspace_alloc(uint64_t *pa)
 {
-	if (vspace_share_used == VSPACE_PAGES)
+	if (vspace_share_used < VSPACE_PAGES)
+		*pa = image_phys(vspace_share[vspace_share_used++]);
+	else if (vspace_mmio_used < VSPACE_MMIO_PAGES)
+		*pa = image_phys(vspace_mmio_pool[vspace_mmio_used++]);
+	else
 		return -ENOMEM;
-	*pa = image_phys(vspace_share[vspace_share_used++]);
 	return 0;
 }
 
@@ -51,6 +69,7 @@ static uint64_t *vspace_table(uint64_t pa)
 int arch_vspace_build(struct partition *p)
 {
 	struct channel_end rings[TESSERA_MAX_CHANNELS];
+	struct device_window mmio[DEVICE_MAX_WINDOWS];
 	struct pt pt = {
 		.table = vspace_table,
 		.alloc = vspace_alloc,
@@ -64,6 +83,8 @@ int arch_vspace_build(struct partition *p)
 		.elf = &p->elf,
 		.rings = rings,
 		.nr_rings = channel_ends(&tessera_tables, p->id, rings),
+		.mmio = mmio,
+		.nr_mmio = device_windows(&tessera_tables, p->id, mmio),
 	};
 	int err;
 

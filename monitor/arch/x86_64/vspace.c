@@ -65,6 +65,25 @@ static int vspace_map_rings(const struct pt *pt, const struct vspace_desc *d)
 	return 0;
 }
 
+/* Each device window read-write, uncached, inside the MMIO window. */
+static int vspace_map_mmio(const struct pt *pt, const struct vspace_desc *d)
+{
+	for (unsigned int i = 0; i < d->nr_mmio; i++) {
+		const struct device_window *w = &d->mmio[i];
+		int err;
+
+		if (!w->size)
+			continue;
+		if (w->va < TESSERA_MMIO_BASE || w->va > TESSERA_USER_TOP ||
+		    w->size > TESSERA_USER_TOP - w->va)
+			return -EINVAL;
+		err = pt_map(pt, w->va, w->pa, w->size, VSPACE_MMIO);
+		if (err)
+			return err;
+	}
+	return 0;
+}
+
 int vspace_build(const struct pt *pt, const struct vspace_desc *d)
 {
 	int err;
@@ -80,5 +99,7 @@ int vspace_build(const struct pt *pt, const struct vspace_desc *d)
 			     PAGE_SIZE, VSPACE_RW);
 	if (!err)
 		err = vspace_map_rings(pt, d);
+	if (!err)
+		err = vspace_map_mmio(pt, d);
 	return err;
 }

@@ -11,12 +11,15 @@
 #include <stdint.h>
 #include <arch/pagetable.h>
 #include <tessera/channel.h>
+#include <tessera/device_map.h>
 #include <tessera/elf.h>
 
 /* Permissions of the pages a partition sees: user, never W+X. */
 #define VSPACE_RX	(PTE_U)
 #define VSPACE_RO	(PTE_U | PTE_NX)
 #define VSPACE_RW	(PTE_U | PTE_W | PTE_NX)
+/* device registers: uncached (PCD and PWT: UC in the default PAT) */
+#define VSPACE_MMIO	(VSPACE_RW | PTE_PCD | PTE_PWT)
 
 /*
  * Table pages that a window of `span` bytes from the start of a PML4
@@ -43,6 +46,8 @@ struct vspace_desc {
 	const struct elf_image *elf;	/* checked by elf_parse */
 	const struct channel_end *rings;	/* its ends of channels */
 	unsigned int nr_rings;
+	const struct device_window *mmio;	/* its devices' windows */
+	unsigned int nr_mmio;
 };
 
 /* The permissions of a segment's pages, from its ELF flags. */
@@ -52,10 +57,12 @@ uint64_t vspace_segment_flags(uint32_t elf_flags);
  * Maps into pt, whose root holds nothing in the lower half yet: the
  * memory at TESSERA_MEM_BASE, each segment's pages with its permissions
  * and every other page read-write, the start-info page read-only, the
- * shared-info page and each ring read-write, all no-execute but the
- * program's text. 0, -EINVAL when a segment is writable and executable
- * or lies outside the memory or out of order, or a ring lies outside the
- * ring window, or pt_map's error.
+ * shared-info page and each ring read-write, each device window
+ * read-write and uncached (one of size 0 is not mapped), all no-execute
+ * but the program's text. 0, -EINVAL when a segment is writable and
+ * executable or lies outside the memory or out of order, or a ring lies
+ * outside the ring window or a device window outside the MMIO window,
+ * or pt_map's error.
  */
 int vspace_build(const struct pt *pt, const struct vspace_desc *d);
 
