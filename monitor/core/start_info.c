@@ -3,8 +3,8 @@
  * A partition's start-info page from the domain tables (see
  * tessera/start_info.h). Channels and devices are listed as the public
  * header describes them, with the virtual addresses public/layout.h gives
- * their windows (channel.c places the rings), devices even before the
- * feature that maps them exists: the feature bits say what works.
+ * their windows (channel.c places the rings, device_map.c the device
+ * windows and IRQ ports).
  */
 
 #include <stdbool.h>
@@ -12,6 +12,7 @@
 #include <public/version.h>
 #include <tessera/channel.h>
 #include <tessera/compiler.h>
+#include <tessera/device_map.h>
 #include <tessera/start_info.h>
 #include <tessera/string.h>
 
@@ -38,50 +39,56 @@ static void start_info_channels(struct tessera_start_info *si,
 		ci->port = ends[i].front ? c->frontend_port : c->backend_port;
 		ci->role = ends[i].front ? TESSERA_ROLE_FRONTEND :
 					   TESSERA_ROLE_BACKEND;
+		ci->kind = c->kind;
+		si->params[i] = c->params;
 	}
 }
 
-/* A device's count of one resource, bounded by the page's arrays. */
-static uint8_t start_info_res(uint8_t n)
+/* What the page says of device d, its windows from *w on. */
+static void start_info_device(struct tessera_device_info *di,
+			      const struct tt_device *d,
+			      const struct device_window **w, uint16_t *port)
 {
-	return n < TESSERA_DEVICE_RES_MAX ? n : TESSERA_DEVICE_RES_MAX;
+	memcpy(di->name, d->name, sizeof(di->name));
+	memcpy(di->compatible, d->compatible, sizeof(di->compatible));
+	di->name[sizeof(di->name) - 1] = '\0';
+	di->compatible[sizeof(di->compatible) - 1] = '\0';
+	di->nr_ports = (uint8_t)device_res(d->nr_ports);
+	di->nr_mmio = (uint8_t)device_res(d->nr_mmio);
+	di->nr_irqs = (uint8_t)device_res(d->nr_irqs);
+	di->flags = d->flags;
+	di->pci_bdf = d->pci_bdf;
+	for (unsigned int j = 0; j < di->nr_ports; j++) {
+		di->ports[j].base = d->ports[j].base;
+		di->ports[j].count = d->ports[j].count;
+	}
+	for (unsigned int j = 0; j < di->nr_mmio; j++, (*w)++) {
+		di->mmio[j].addr = (*w)->va;
+		di->mmio[j].size = (*w)->size;
+		di->mmio_bar[j] = d->mmio_bar[j];
+	}
+	for (unsigned int j = di->nr_mmio; j < TESSERA_DEVICE_RES_MAX; j++)
+		di->mmio_bar[j] = TESSERA_NO_BAR;
+	for (unsigned int j = 0; j < di->nr_irqs; j++) {
+		di->irqs[j].irq = d->irqs[j];
+		di->irqs[j].port = (*port)++;
+		di->irqs[j].flags = d->irq_flags[j];
+	}
 }
 
-/* Device IRQ ports follow the channel ends (public/shared_info.h). */
+/* In device_map.h's order, with its windows and IRQ ports. */
 static void start_info_devices(struct tessera_start_info *si,
 			       const struct tessera_tables *t, unsigned int id)
 {
-	uint64_t mmio = TESSERA_MMIO_BASE;
-	uint16_t port = (uint16_t)si->nr_channels;
+	const struct tt_device *devs[TESSERA_MAX_DEVICES];
+	struct device_window windows[DEVICE_MAX_WINDOWS];
+	const struct device_window *w = windows;
+	uint16_t port = (uint16_t)device_first_port(t, id);
 
-	for (uint32_t i = 0; i < t->nr_devices; i++) {
-		const struct tt_device *d = &t->devices[i];
-		struct tessera_device_info *di;
-
-		if (d->owner != id)
-			continue;
-		if (si->nr_devices == TESSERA_MAX_DEVICES)
-			break;
-		di = &si->devices[si->nr_devices++];
-		memcpy(di->name, d->name, sizeof(di->name));
-		memcpy(di->compatible, d->compatible, sizeof(di->compatible));
-		di->nr_ports = start_info_res(d->nr_ports);
-		di->nr_mmio = start_info_res(d->nr_mmio);
-		di->nr_irqs = start_info_res(d->nr_irqs);
-		for (unsigned int j = 0; j < di->nr_ports; j++) {
-			di->ports[j].base = d->ports[j].base;
-			di->ports[j].count = d->ports[j].count;
-		}
-		for (unsigned int j = 0; j < di->nr_mmio; j++) {
-			di->mmio[j].addr = mmio;
-			di->mmio[j].size = d->mmio[j].size;
-			mmio += d->mmio[j].size + TESSERA_PAGE_SIZE;
-		}
-		for (unsigned int j = 0; j < di->nr_irqs; j++) {
-			di->irqs[j].irq = d->irqs[j];
-			di->irqs[j].port = port++;
-		}
-	}
+	si->nr_devices = device_list(t, id, devs);
+	device_windows(t, id, windows);
+	for (uint32_t i = 0; i < si->nr_devices; i++)
+		start_info_device(&si->devices[i], devs[i], &w, &port);
 }
 
 void start_info_fill(struct tessera_start_info *si,
@@ -95,7 +102,7 @@ void start_info_fill(struct tessera_start_info *si,
 	si->size = sizeof(*si);
 	si->features = TESSERA_FEATURE_TIME | TESSERA_FEATURE_TIMER |
 		       TESSERA_FEATURE_ACCOUNTING | TESSERA_FEATURE_RINGS |
-		       TESSERA_FEATURE_EVENTS;
+		       TESSERA_FEATURE_EVENTS | TESSERA_FEATURE_DEVICES;
 	si->partition_id = id;
 	si->nr_vcpus = p->nr_vcpus;
 	memcpy(si->name, p->name, sizeof(si->name));

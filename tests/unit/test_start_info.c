@@ -28,7 +28,8 @@ static const struct tt_channel channels[] = {
 	  .mem = { 0x7000000, 0x21000 } },
 	{ .name = "web-log", .frontend = 0, .backend = 1, .slots = 16,
 	  .slot_size = 256, .frontend_port = 1, .backend_port = 1,
-	  .mem = { 0x7100000, 0x2000 } },
+	  .mem = { 0x7100000, 0x2000 }, .kind = TESSERA_CHANNEL_BLOCK,
+	  .params = { .blk = { .nr_sectors = 2048 } } },
 };
 
 static const struct tt_device devices[] = {
@@ -39,12 +40,19 @@ static const struct tt_device devices[] = {
 	  .nr_ports = 1, .nr_mmio = 1, .nr_irqs = 2,
 	  .ports = { { 0xc000, 0x40 } }, .mmio = { { 0xfe000000, 0x20000 } },
 	  .irqs = { 11, 12 } },
+	/* a PCI function: a small BAR, then one of 2 MiB, 2 MiB-aligned */
+	{ .name = "ethernet@3", .compatible = "pci1af4,1041", .owner = 1,
+	  .nr_mmio = 2, .nr_irqs = 1, .flags = TESSERA_DEVICE_PCI,
+	  .pci_bdf = TESSERA_PCI_BDF(0, 3, 0),
+	  .mmio = { { 0xe0000000, 0x4000 }, { 0xe0200000, 0x200000 } },
+	  .mmio_bar = { 4, 2 }, .irqs = { 23 },
+	  .irq_flags = { TESSERA_IRQ_LEVEL } },
 };
 
 static const struct tessera_tables t = {
 	.nr_partitions = 2,
 	.nr_channels = 2,
-	.nr_devices = 2,
+	.nr_devices = 3,
 	.partitions = partitions,
 	.channels = channels,
 	.devices = devices,
@@ -62,7 +70,8 @@ static void test_identity_and_memory(void **state)
 	assert_int_equal(si.features, TESSERA_FEATURE_TIME | TESSERA_FEATURE_TIMER |
 				      TESSERA_FEATURE_ACCOUNTING |
 				      TESSERA_FEATURE_RINGS |
-				      TESSERA_FEATURE_EVENTS);
+				      TESSERA_FEATURE_EVENTS |
+				      TESSERA_FEATURE_DEVICES);
 	assert_int_equal(si.partition_id, 0);
 	assert_int_equal(si.nr_vcpus, 2);
 	assert_string_equal(si.name, "web");
@@ -97,11 +106,26 @@ static void test_channel_ends(void **state)
 	assert_int_equal(si.channels[1].port, 1);
 }
 
+/* each end sees its channel's kind and parameters, at the channel's index */
+static void test_channel_kind_and_params(void **state)
+{
+	static const uint8_t zero[sizeof(si.params[0])];
+
+	for (unsigned int id = 0; id < 2; id++) {
+		start_info_fill(&si, &t, id);
+		assert_int_equal(si.channels[0].kind, TESSERA_CHANNEL_RING);
+		assert_memory_equal(&si.params[0], zero, sizeof(zero));
+		assert_int_equal(si.channels[1].kind, TESSERA_CHANNEL_BLOCK);
+		assert_int_equal(si.params[1].blk.nr_sectors, 2048);
+		assert_memory_equal(&si.params[2], zero, sizeof(zero));
+	}
+}
+
 /* the monitor's devices and another partition's are not listed */
 static void test_own_devices_only(void **state)
 {
 	start_info_fill(&si, &t, 1);
-	assert_int_equal(si.nr_devices, 1);
+	assert_int_equal(si.nr_devices, 2);
 	assert_string_equal(si.devices[0].name, "nic@fe000000");
 	assert_string_equal(si.devices[0].compatible, "intel,e1000");
 	assert_int_equal(si.devices[0].nr_ports, 1);
@@ -113,9 +137,39 @@ static void test_own_devices_only(void **state)
 	assert_int_equal(si.devices[0].irqs[0].irq, 11);
 	assert_int_equal(si.devices[0].irqs[0].port, 2);
 	assert_int_equal(si.devices[0].irqs[1].port, 3);
+	assert_int_equal(si.devices[0].irqs[0].flags, 0);
+	assert_int_equal(si.devices[0].flags, 0);
+	assert_int_equal(si.devices[0].mmio_bar[0], 0);
+	for (unsigned int j = 1; j < TESSERA_DEVICE_RES_MAX; j++)
+		assert_int_equal(si.devices[0].mmio_bar[j], TESSERA_NO_BAR);
 	assert_int_equal(si.dma_base, 0x6000000);
 	assert_string_equal(si.bootargs, "");
 	assert_int_equal(si.bootargs_len, 0);
+}
+
+/* a PCI function: its BDF, BARs and level IRQ; windows after guard pages */
+static void test_pci_device(void **state)
+{
+	const struct tessera_device_info *di = &si.devices[1];
+
+	start_info_fill(&si, &t, 1);
+	assert_string_equal(di->name, "ethernet@3");
+	assert_int_equal(di->flags, TESSERA_DEVICE_PCI);
+	assert_int_equal(di->pci_bdf, 0x18);
+	assert_int_equal(di->nr_ports, 0);
+	assert_int_equal(di->nr_mmio, 2);
+	/* after the e1000's 0x20000 bytes and a guard page */
+	assert_int_equal(di->mmio[0].addr, TESSERA_MMIO_BASE + 0x21000);
+	assert_int_equal(di->mmio[0].size, 0x4000);
+	assert_int_equal(di->mmio_bar[0], 4);
+	/* the next 2 MiB boundary past the guard page, for a large page */
+	assert_int_equal(di->mmio[1].addr, TESSERA_MMIO_BASE + 0x200000);
+	assert_int_equal(di->mmio[1].size, 0x200000);
+	assert_int_equal(di->mmio_bar[1], 2);
+	assert_int_equal(di->mmio_bar[2], TESSERA_NO_BAR);
+	assert_int_equal(di->irqs[0].irq, 23);
+	assert_int_equal(di->irqs[0].port, 4);
+	assert_int_equal(di->irqs[0].flags, TESSERA_IRQ_LEVEL);
 }
 
 int main(void)
@@ -123,7 +177,9 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_identity_and_memory),
 		cmocka_unit_test(test_channel_ends),
+		cmocka_unit_test(test_channel_kind_and_params),
 		cmocka_unit_test(test_own_devices_only),
+		cmocka_unit_test(test_pci_device),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
