@@ -104,6 +104,12 @@ static err_t listener_accept(void *arg, struct tcp_pcb *pcb, err_t err)
 		return ERR_ABRT;
 	}
 	*c = (struct net_conn){ .used = true, .pcb = pcb };
+	/*
+	 * The connection counts in its listener's backlog until closed, so
+	 * that lwIP drops, rather than resets, a SYN beyond NET_CONNS_MAX
+	 * connections: the client tries again once one has closed.
+	 */
+	tcp_backlog_delayed(pcb);
 	tcp_arg(pcb, c);
 	tcp_recv(pcb, conn_recv);
 	tcp_sent(pcb, conn_sent);
@@ -143,7 +149,7 @@ int net_listen(uint16_t port)
 		tcp_close(pcb);
 		return -EBUSY;
 	}
-	lpcb = tcp_listen_with_backlog(pcb, TCP_DEFAULT_LISTEN_BACKLOG);
+	lpcb = tcp_listen_with_backlog(pcb, NET_CONNS_MAX);
 	if (!lpcb) {
 		tcp_close(pcb);
 		return -ENOMEM;
@@ -230,6 +236,7 @@ void net_close(struct net_conn *c)
 		tcp_err(pcb, NULL);
 		if (c->rx)
 			tcp_recved(pcb, c->rx->tot_len);
+		tcp_backlog_accepted(pcb);
 		if (tcp_close(pcb) != ERR_OK)
 			tcp_abort(pcb);
 	}

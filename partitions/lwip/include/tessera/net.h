@@ -22,8 +22,11 @@
  * Nothing here blocks but net_poll(). Every call returns at once with
  * what the stack has: net_recv() the bytes that arrived, net_send() as
  * many bytes as there is room for. Connections and listeners come from
- * fixed pools (NET_CONNS_MAX, NET_LISTENERS_MAX); a connection that
- * arrives when every one is taken is refused with a reset.
+ * fixed pools (NET_CONNS_MAX, NET_LISTENERS_MAX). A listener takes at
+ * most NET_CONNS_MAX connections at a time, those being set up included:
+ * a SYN beyond them is dropped, so that its client tries again later. A
+ * connection that still finds the pool empty (several listeners share
+ * it) is refused with a reset.
  */
 
 #include <stddef.h>
