@@ -45,7 +45,7 @@ def generate(args):
     schema.check(args.dtb, tree, os.path.join(srctree, BINDINGS))
     system = model.load(tree)
     found = programs.find(srctree, args.program_path)
-    checks.run(checks.Context(system, config, terms, found))
+    checks.run(checks.Context(system, config, terms, found, srctree))
     layout = place.place(system, terms)
     schedules = schedule.build(system, config)
     result = tables.build(system, layout, schedules, config, terms, args.dts)

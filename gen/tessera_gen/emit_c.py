@@ -18,7 +18,9 @@ _ARRAYS = (("ram", "tt_range", "RAM"), ("reserved", "tt_range", "RESERVED"),
            ("devices", "tt_device", "DEVICES"),
            ("windows", "tt_window", "WINDOWS"))
 
-_HEX_FIELDS = {"base", "size"}
+_LINE_MAX = 80             # columns, tabs at 8, before a structure is split
+
+_HEX_FIELDS = {"base", "size", "mac", "start_sector", "nr_sectors"}
 
 _C_ESCAPES = {'"': '\\"', "\\": "\\\\", "?": "\\?", "\n": "\\n", "\t": "\\t"}
 
@@ -63,12 +65,31 @@ def _c_value(value, name=None):
     return "{ " + ", ".join(_c_value(v, name) for v in value) + " }"
 
 
+def _nested(value):
+    return is_dataclass(value) or (isinstance(value, tuple) and value
+                                   and is_dataclass(value[0]))
+
+
+def _field_lines(name, value, indent):
+    """`.name = value,` on a line, or, for a structure or an array of
+    them too long for one, its members a line each."""
+    line = f"{indent}.{name} = {_c_value(value, name)},"
+    if len(line.expandtabs()) <= _LINE_MAX or not _nested(value):
+        return [line]
+    if is_dataclass(value):
+        inner = [text for n, v in _c_fields(value)
+                 for text in _field_lines(n, v, indent + "\t")]
+    else:
+        inner = [f"{indent}\t{_c_value(v, name)}," for v in value]
+    return [f"{indent}.{name} = {{"] + inner + [f"{indent}}},"]
+
+
 def _entry(index, value):
     c_fields = _c_fields(value)
     if len(c_fields) <= 2:
         return [f"\t[{index}] = {_c_value(value)},\t{c_comment(value.node)}"]
     return ([f"\t[{index}] = {{\t{c_comment(value.node)}"]
-            + [f"\t\t.{n} = {_c_value(v, n)}," for n, v in c_fields]
+            + [text for n, v in c_fields for text in _field_lines(n, v, "\t\t")]
             + ["\t},"])
 
 

@@ -16,6 +16,11 @@ MONITOR_DEVICE_FLAG = "tessera,monitor-device"
 DEBUG_EXIT_COMPATIBLE = "qemu,isa-debug-exit"
 ISA_IO_SPACE = 1
 
+# The channel kinds (public/start_info.h's TESSERA_CHANNEL_*).
+IO_RING = "tessera,io-ring"
+VIF = "tessera,vif"
+VBD = "tessera,vbd"
+
 # Root children that hold other nodes rather than describe a device.
 _CONTAINERS = {"chosen", "aliases", "cpus", "reserved-memory", "isa",
                "partitions", "channels"}
@@ -59,6 +64,11 @@ class Device:
     def is_pci(self):
         return self.pci is not None
 
+    @property
+    def memory_bars(self):
+        """The BARs that are MMIO windows (the checks refuse the others)."""
+        return [b for b in self.bars if b.is_memory]
+
 
 @dataclass(eq=False)
 class Partition:
@@ -88,6 +98,25 @@ class Channel:
     backend: int           # phandle
     slots: int
     slot_size: int         # bytes of payload per slot
+    compatible: str = IO_RING
+    # a vif's (VIF)
+    mac: object = None     # local-mac-address, bytes
+    ipv4_address: object = None    # "a.b.c.d/n"
+    ipv4_gateway: object = None    # "a.b.c.d"
+    firewall: list = field(default_factory=list)   # rule strings, in order
+    # a vbd's (VBD)
+    start_sector: object = None
+    sectors: object = None
+    read_only: bool = False
+    content: object = None         # a folder of the source tree
+
+    @property
+    def is_vif(self):
+        return self.compatible == VIF
+
+    @property
+    def is_vbd(self):
+        return self.compatible == VBD
 
 
 @dataclass(eq=False)
@@ -210,11 +239,11 @@ def _root_device(node):
 
 
 def _pci_function(node, bus_range):
-    """A function's MMIO windows are its BARs; its irqs are GSIs."""
+    """A function's MMIO windows are its memory BARs; its irqs are GSIs."""
     device = _device(node)
     device.pci = pci.function_bdf(node)
     device.bars = pci.bars(node)
-    device.mmio = [b.range for b in device.bars]
+    device.mmio = [b.range for b in device.memory_bars]
     device.bus_range = bus_range
     return device
 
@@ -262,9 +291,20 @@ def _partition(node):
 
 
 def _channel(node):
+    """Every kind's properties are read whatever the kind: the bindings
+    allow each only on its own kind."""
     return Channel(node.path, node.name, node.u32("frontend"),
                    node.u32("backend"), node.u32("slots"),
-                   node.u32("slot-size"))
+                   node.u32("slot-size"),
+                   compatible=node.strings("compatible")[0],
+                   mac=node.props.get("local-mac-address"),
+                   ipv4_address=node.string("ipv4-address"),
+                   ipv4_gateway=node.string("ipv4-gateway"),
+                   firewall=node.strings("firewall"),
+                   start_sector=node.u64("start-sector"),
+                   sectors=node.u64("sectors"),
+                   read_only=node.has("read-only"),
+                   content=node.string("content"))
 
 
 def _children(root, name):

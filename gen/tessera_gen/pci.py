@@ -60,6 +60,10 @@ class Bar:
         return bdf_of(self.phys_hi)
 
     @property
+    def is_memory(self):
+        return self.space in (SPACE_MEM32, SPACE_MEM64)
+
+    @property
     def is_64bit(self):
         return self.space == SPACE_MEM64
 

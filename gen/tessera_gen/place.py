@@ -5,8 +5,8 @@ Free RAM is RAM less /reserved-memory, the partitions with a fixed `reg`,
 device MMIO and whatever is already placed. Partitions with `memory-size`
 go there first, first fit in DTS order, aligned to 2 MiB when the size is a
 multiple of 2 MiB (so that large pages can map them) and to 4 KiB
-otherwise; then the rings, aligned to 4 KiB, each the size that
-public/io/ring.h gives it (ring_size). Everything is
+otherwise; then the channels' rings, aligned to 4 KiB, each the size that
+public/io/ring.h gives it (ring_size), two of them for a vif. Everything is
 decided by the order of the DTS, so the same input gives the same layout."""
 
 from dataclasses import dataclass
@@ -54,6 +54,16 @@ def ring_size(channel, terms):
     return align_up(terms.ring_slots_offset + channel.slots * stride, PAGE_SIZE)
 
 
+def rings(channel):
+    """A vif has a transmit and a receive ring (TESSERA_NETIF_BYTES of
+    public/io/netif.h); the other kinds one."""
+    return 2 if channel.is_vif else 1
+
+
+def channel_size(channel, terms):
+    return rings(channel) * ring_size(channel, terms)
+
+
 def place(system, terms):
     ram = _FreeRam(system)
     problems = []
@@ -68,17 +78,18 @@ def place(system, terms):
         else:
             problems.append((p.path, ram.no_room("memory-size", p.memory_size,
                                                  _alignment(p.memory_size))))
-    rings = {}
+    placed = {}
     for c in system.channels:
-        size = ring_size(c, terms)
+        size = channel_size(c, terms)
         found = ram.take(size, PAGE_SIZE)
         if found:
-            rings[c] = found
+            placed[c] = found
         else:
+            what = "the two rings (each " if rings(c) == 2 else "the ring ("
             problems.append((c.path, ram.no_room(
-                f"the ring (a page of indices and {c.slots} slots of a "
+                f"{what}a page of indices and {c.slots} slots of a "
                 f"{terms.ring_slot_header}-byte header and {c.slot_size} bytes)",
                 size, PAGE_SIZE)))
     if problems:
         raise GenError(problems)
-    return Layout(partitions, rings)
+    return Layout(partitions, placed)

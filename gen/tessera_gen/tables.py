@@ -6,7 +6,8 @@ entry comes from, for comments; it is not a C field."""
 
 from dataclasses import dataclass, field
 
-from .model import DEBUG_EXIT_COMPATIBLE
+from . import netif
+from .model import DEBUG_EXIT_COMPATIBLE, IO_RING, VBD, VIF
 from .regions import Range
 from .schedule import reservations, utilisation_ppm
 from .units import PPM
@@ -81,6 +82,39 @@ class TtPartition:
 
 
 @dataclass(frozen=True)
+class TtFwRule:
+    action: Symbol
+    direction: Symbol
+    protocol: Symbol
+    port_min: int
+    port_max: int
+
+
+@dataclass(frozen=True)
+class TtNetParams:
+    mac: tuple
+    prefix_len: int
+    nr_rules: int
+    ip: tuple              # network order
+    gateway: tuple
+    rules: tuple
+
+
+@dataclass(frozen=True)
+class TtBlkParams:
+    start_sector: int
+    nr_sectors: int
+    read_only: int
+
+
+@dataclass(frozen=True)
+class TtParams:
+    """union tessera_channel_params: the one member of the kind is set."""
+    net: object = ()
+    blk: object = ()
+
+
+@dataclass(frozen=True)
 class TtChannel:
     name: str
     frontend: int
@@ -89,7 +123,9 @@ class TtChannel:
     slot_size: int
     frontend_port: int
     backend_port: int
+    kind: Symbol
     mem: Range
+    params: object         # TtParams, or () for a ring: all zero
     node: str = field(metadata=NOT_C)
 
 
@@ -211,14 +247,41 @@ def _partitions(system, layout, contract):
     return tuple(entries)
 
 
+_KINDS = {IO_RING: Symbol("TESSERA_CHANNEL_RING"), VIF: Symbol("TESSERA_CHANNEL_NET"),
+          VBD: Symbol("TESSERA_CHANNEL_BLOCK")}
+
+
+def _rule(text):
+    r = netif.rule(text)
+    return TtFwRule(Symbol(netif.ACTIONS[r.action]), Symbol(netif.DIRECTIONS[r.direction]),
+                    Symbol(netif.PROTOCOLS[r.protocol]), r.port_min, r.port_max)
+
+
+def _net_params(c):
+    subnet = netif.subnet(c.ipv4_address)
+    gateway = netif.ipv4(c.ipv4_gateway) if c.ipv4_gateway else 0
+    return TtNetParams(mac=tuple(c.mac), prefix_len=subnet.prefix_len,
+                       nr_rules=len(c.firewall), ip=netif.ipv4_bytes(subnet.address),
+                       gateway=netif.ipv4_bytes(gateway),
+                       rules=tuple(map(_rule, c.firewall)))
+
+
+def _params(c):
+    if c.is_vif:
+        return TtParams(net=_net_params(c))
+    if c.is_vbd:
+        return TtParams(blk=TtBlkParams(c.start_sector, c.sectors, int(c.read_only)))
+    return ()
+
+
 def _channels(system, layout):
     return tuple(TtChannel(
         name=c.name,
         frontend=system.partitions.index(system.partition(c.frontend)),
         backend=system.partitions.index(system.partition(c.backend)),
         slots=c.slots, slot_size=c.slot_size,
-        frontend_port=front, backend_port=back,
-        mem=layout.rings[c], node=c.path)
+        frontend_port=front, backend_port=back, kind=_KINDS[c.compatible],
+        mem=layout.rings[c], params=_params(c), node=c.path)
         for c, (front, back) in zip(system.channels, event_ports(system)))
 
 
@@ -234,7 +297,7 @@ def _device(system, d):
     other devices have windows that are no BAR and edge-triggered IRQs."""
     if d.is_pci:
         flags, bdf = TESSERA_DEVICE_PCI, pci_bdf(d.pci)
-        bars = tuple(b.index for b in d.bars)
+        bars = tuple(b.index for b in d.memory_bars)
         irq_flags = (TESSERA_IRQ_LEVEL,) * len(d.irqs)
     else:
         flags, bdf = 0, 0

@@ -6,7 +6,7 @@ another one checks: each skips what it cannot judge (an unresolved
 phandle, a zero period) rather than failing on it."""
 
 from ..errors import GenError
-from . import machine, memory, cpus, schedule, partitions, devices, channels  # noqa: F401  (registration, in this order)
+from . import machine, memory, cpus, schedule, partitions, devices, pci, channels, vif, vbd  # noqa: F401,E501  (registration, in this order)
 from .registry import CHECKS, Context
 
 __all__ = ["CHECKS", "Context", "run"]

@@ -12,6 +12,7 @@ class Context:
     config: object         # kconfig.Config
     contract: object       # contract.Contract
     programs: object       # programs.Programs: the programs of the source tree
+    srctree: str           # where the DTS's paths start (a vbd's content)
 
 
 def check(function):

@@ -4,6 +4,7 @@
  * gen tests check the C data the monitor will link rather than the text
  * gen wrote. Built on the host with $(O)/gen/tables.c.
  */
+#include <stdint.h>
 #include <stdio.h>
 
 #include <tessera/tables.h>
@@ -12,6 +13,39 @@ static void dump_range(const char *what, struct tt_range r)
 {
 	printf("%s %#llx %#llx\n", what, (unsigned long long)r.base,
 	       (unsigned long long)r.size);
+}
+
+static void dump_net(const struct tessera_net_params *n)
+{
+	const uint8_t *m = n->mac;
+	unsigned int r;
+
+	printf("  mac %02x:%02x:%02x:%02x:%02x:%02x ip %u.%u.%u.%u/%u gateway %u.%u.%u.%u\n",
+	       m[0], m[1], m[2], m[3], m[4], m[5], n->ip[0], n->ip[1], n->ip[2],
+	       n->ip[3], n->prefix_len, n->gateway[0], n->gateway[1],
+	       n->gateway[2], n->gateway[3]);
+	for (r = 0; r < n->nr_rules; r++)
+		printf("  rule action %u direction %u protocol %u ports %u-%u\n",
+		       n->rules[r].action, n->rules[r].direction, n->rules[r].protocol,
+		       n->rules[r].port_min, n->rules[r].port_max);
+}
+
+/* What a channel's kind adds; a ring's parameters are all zero. */
+static void dump_params(const struct tt_channel *c)
+{
+	const union tessera_channel_params *p = &c->params;
+	unsigned int k, zero = 1;
+
+	if (c->kind == TESSERA_CHANNEL_NET)
+		dump_net(&p->net);
+	else if (c->kind == TESSERA_CHANNEL_BLOCK)
+		printf("  sectors %#llx+%#llx read_only %u\n",
+		       (unsigned long long)p->blk.start_sector,
+		       (unsigned long long)p->blk.nr_sectors, p->blk.read_only);
+	for (k = 0; k < sizeof(p->bytes); k++)
+		zero &= !p->bytes[k];
+	if (c->kind == TESSERA_CHANNEL_RING && !zero)
+		printf("  params not zero\n");
 }
 
 int main(void)
@@ -55,10 +89,11 @@ int main(void)
 	for (i = 0; i < t->nr_channels; i++) {
 		const struct tt_channel *c = &t->channels[i];
 
-		printf("channel %u [%s] %u:%u -> %u:%u slots %u x %u\n", i, c->name,
+		printf("channel %u [%s] %u:%u -> %u:%u slots %u x %u kind %u\n", i, c->name,
 		       c->frontend, c->frontend_port, c->backend, c->backend_port,
-		       c->slots, c->slot_size);
+		       c->slots, c->slot_size, c->kind);
 		dump_range("  mem", c->mem);
+		dump_params(c);
 	}
 	for (i = 0; i < t->nr_devices; i++) {
 		const struct tt_device *d = &t->devices[i];

@@ -24,7 +24,7 @@ def _problems(build, tmp_path, body, **limits):
     system = model.load(fdt.load(build.compile(_dts(tmp_path, body)).dtb))
     context = checks.Context(system, kconfig.load(str(build.config), str(SRCTREE)),
                              replace(contract.load(str(SRCTREE)), **limits),
-                             programs.find(str(SRCTREE)))
+                             programs.find(str(SRCTREE)), str(SRCTREE))
     try:
         checks.run(context)
     except GenError as e:

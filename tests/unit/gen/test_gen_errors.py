@@ -32,6 +32,7 @@ def test_fixture_is_refused_with_its_errors(build, fixture):
     assert not build.out.exists()
 
 
-def test_base_fixture_is_valid(build):
-    build.compile(FIXTURES / "base.dtsi")
-    assert build.gen("base.dtsi") == (0, [])
+@pytest.mark.parametrize("valid", ["base.dtsi", "io.dtsi"])
+def test_base_fixtures_are_valid(build, valid):
+    build.compile(FIXTURES / valid)
+    assert build.gen(valid) == (0, [])

@@ -44,7 +44,7 @@ partition 1 [beta] [echo] [echo] vcpus 1+1 on_fault 1 fixed 0
   mem 0x2400000 0x200000
 partition 2 [gamma] [hello] [gamma] vcpus 2+1 on_fault 0 fixed 1
   mem 0x8000000 0x200000
-channel 0 [alpha-beta] 0:0 -> 1:0 slots 16 x 256
+channel 0 [alpha-beta] 0:0 -> 1:0 slots 16 x 256 kind 0
   mem 0x2600000 0x3000
 device 0 [serial@3f8] [ns16550a] owner 0xfffe port 0x3f8+8 irq 4 flags 0
 device 1 [serial@2f8] [ns16550a] owner 0xffff port 0x2f8+8 irq 3 flags 0
@@ -96,14 +96,49 @@ def test_ports_devices_and_strings_read_back(build, tmp_path):
     assert ('partition 0 [alpha] [hello] [q"uote" back\\slash ??= tab\t 7\x018] '
             "vcpus 0+1 on_fault 0 fixed 0") in lines
     assert "partition 1 [beta] [hello] [] vcpus 1+1 on_fault 2 fixed 0" in lines
-    channels = lines.index("channel 0 [alpha-beta] 0:0 -> 1:0 slots 16 x 256")
+    channels = lines.index("channel 0 [alpha-beta] 0:0 -> 1:0 slots 16 x 256 kind 0")
     assert lines[channels:channels + 4] == [
-        "channel 0 [alpha-beta] 0:0 -> 1:0 slots 16 x 256", "  mem 0x2600000 0x3000",
-        "channel 1 [beta-alpha] 1:1 -> 0:1 slots 64 x 2048", "  mem 0x2603000 0x22000"]
+        "channel 0 [alpha-beta] 0:0 -> 1:0 slots 16 x 256 kind 0", "  mem 0x2600000 0x3000",
+        "channel 1 [beta-alpha] 1:1 -> 0:1 slots 64 x 2048 kind 0", "  mem 0x2603000 0x22000"]
     assert "device 1 [serial@2f8] [ns16550a] owner 0 port 0x2f8+8 irq 3 flags 0" in lines
     # alpha and beta each see both rings, each followed by a guard page
     assert "#define TESSERA_MAX_PARTITION_RING_SPAN 0x27000" in \
         (build.out / "tables.h").read_text().splitlines()
+
+
+IO_CHANNELS = """\
+channel 0 [alpha-beta] 0:0 -> 1:0 slots 16 x 256 kind 0
+  mem 0x2a00000 0x3000
+channel 1 [alpha-net] 0:1 -> 2:0 slots 32 x 2048 kind 1
+  mem 0x2a03000 0x24000
+  mac 02:00:00:00:00:10 ip 10.0.2.16/24 gateway 10.0.2.2
+  rule action 1 direction 0 protocol 6 ports 80-80
+  rule action 1 direction 0 protocol 1 ports 0-65535
+  rule action 0 direction 1 protocol 17 ports 1-1023
+channel 2 [beta-net] 1:1 -> 2:1 slots 16 x 1520 kind 1
+  mem 0x2a27000 0xe000
+  mac 02:00:00:00:00:11 ip 10.0.2.17/24 gateway 0.0.0.0
+channel 3 [alpha-disk] 0:2 -> 3:0 slots 8 x 4096 kind 2
+  mem 0x2a35000 0xa000
+  sectors 0x800+0x2000 read_only 1
+channel 4 [beta-disk] 1:2 -> 3:1 slots 8 x 528 kind 2
+  mem 0x2a3f000 0x3000
+  sectors 0x2800+0x800 read_only 0
+"""
+
+
+def test_vif_and_vbd_read_back(build, tmp_path):
+    """A vif's memory is two rings (TESSERA_NETIF_BYTES: 32 slots of 16 +
+    2048 bytes and the index page, 0x12000 each), a vbd's one; the
+    parameters are as netif.h and blkif.h define them, addresses in
+    network order, rules in DTS order, ports 0-65535 where none is given."""
+    build.compile(FIXTURES / "io.dtsi")
+    assert build.gen("io.dtsi") == (0, [])
+    lines = dump_tables(build, tmp_path).splitlines(keepends=True)
+    first = lines.index("channel 0 [alpha-beta] 0:0 -> 1:0 slots 16 x 256 kind 0\n")
+    assert "".join(lines[first:first + IO_CHANNELS.count("\n")]) == IO_CHANNELS
+    assert "device 5 [ethernet@3] [pci1af4,1041] owner 0x2 flags 0x1 bdf 0x18 " \
+        "mmio 0xe0000000+0x4000 bar 0x4 irq 23 flags 0x1\n" in lines
 
 
 def test_tables_h_is_plain_numbers_for_the_linker_script(default_build, tmp_path):

@@ -121,6 +121,7 @@ static const struct tt_channel tessera_channels[TESSERA_NR_CHANNELS] = {
 		.slot_size = 256,
 		.frontend_port = 0,
 		.backend_port = 0,
+		.kind = TESSERA_CHANNEL_RING,
 		.mem = { .base = 0x2600000, .size = 0x3000 },
 	},
 };
