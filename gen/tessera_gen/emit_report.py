@@ -7,6 +7,7 @@ monitor will enforce."""
 
 import string
 
+from . import netif
 from .regions import Range
 from .schedule import budget_ppm
 from .tables import TESSERA_IRQ_LEVEL, TT_MONITOR
@@ -37,7 +38,8 @@ def _claims(tables):
                else f"reserved {r.node}") for r in tables.reserved]
     claims += [(p.mem, f"partition {p.name}" + (" (fixed)" if p.mem_fixed else ""))
                for p in tables.partitions]
-    claims += [(c.mem, f"ring {c.name}") for c in tables.channels]
+    claims += [(c.mem, f"rings {c.name} (tx, rx)" if c.params and c.params.net
+                else f"ring {c.name}") for c in tables.channels]
     claims += [(r, f"MMIO {d.name}{_bar(bar, ' ')} ({_owner(tables, d.owner)})")
                for d in tables.devices for r, bar in zip(d.mmio, d.mmio_bar)]
     return [(r, owner) for r, owner in claims if r.size]
@@ -169,13 +171,39 @@ def _partitions(tables):
                                     "devices", "bootargs"], rows)
 
 
+def _net_text(net):
+    gateway = f" via {'.'.join(map(str, net.gateway))}" if any(net.gateway) else ""
+    rules = f", {net.nr_rules} rule{'' if net.nr_rules == 1 else 's'}" if net.nr_rules else ""
+    return (f"{netif.mac_text(net.mac)} {'.'.join(map(str, net.ip))}/{net.prefix_len}"
+            f"{gateway}{rules}")
+
+
+def _blk_text(blk):
+    last = blk.start_sector + blk.nr_sectors - 1
+    return (f"sectors {blk.start_sector:#x}-{last:#x}"
+            f"{' read-only' if blk.read_only else ''}")
+
+
+def _kind(c):
+    """The channel's kind and what its parameters say, for people."""
+    if c.params and c.params.net:
+        return "vif", _net_text(c.params.net)
+    if c.params and c.params.blk:
+        return "vbd", _blk_text(c.params.blk)
+    return "ring", "-"
+
+
+def _channel_row(tables, c):
+    kind, params = _kind(c)
+    return [c.name, kind, f"{tables.partitions[c.frontend].name} port {c.frontend_port}",
+            f"{tables.partitions[c.backend].name} port {c.backend_port}",
+            f"{c.slots} x {c.slot_size}", f"{c.mem} ({size_text(c.mem.size)})", params]
+
+
 def _channels(tables):
-    rows = [[c.name, f"{tables.partitions[c.frontend].name} port {c.frontend_port}",
-             f"{tables.partitions[c.backend].name} port {c.backend_port}",
-             f"{c.slots} x {c.slot_size}", f"{c.mem} ({size_text(c.mem.size)})"]
-            for c in tables.channels]
-    return ["Channels"] + _table(["name", "frontend", "backend", "slots x bytes",
-                                  "ring"], rows)
+    rows = [_channel_row(tables, c) for c in tables.channels]
+    return ["Channels"] + _table(["name", "kind", "frontend", "backend", "slots x bytes",
+                                  "memory", "parameters"], rows)
 
 
 def _irq(irq, flags):

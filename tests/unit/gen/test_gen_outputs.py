@@ -116,6 +116,24 @@ def test_unreadable_dtb_is_an_error_naming_it(build):
         1, [f"{build.dtb}: cannot read it as a DTB: pylibfdt error -9: FDT_ERR_BADMAGIC"])
 
 
+def test_layout_shows_channel_kinds_and_bars(build):
+    """A vif's two rings and addresses, a vbd's extent, a PCI function's
+    BAR as MMIO of its device, with its owner."""
+    build.compile(FIXTURES / "io.dtsi")
+    assert build.gen("io.dtsi") == (0, [])
+    lines = (build.out / "layout.txt").read_text().splitlines()
+    for expected in [
+            "  0x0000000002a03000  0x0000000002a26fff      144 KiB  rings alpha-net (tx, rx)",
+            "  0x00000000e0000000  0x00000000e0003fff       16 KiB  MMIO ethernet@3 BAR4 (net)",
+            "  alpha-net   vif   alpha port 1  net port 0   32 x 2048      "
+            "0x2a03000-0x2a26fff (144 KiB)  02:00:00:00:00:10 10.0.2.16/24 via 10.0.2.2, 3 rules",
+            "  beta-disk   vbd   beta port 2   blk port 1   8 x 528        "
+            "0x2a3f000-0x2a41fff (12 KiB)   sectors 0x2800-0x2fff",
+            "  disk@4                         pci1af4,1042          blk      00:04.0  -"
+            "            BAR4 0xe0004000-0xe0007fff  20 level"]:
+        assert expected in lines
+
+
 def test_binding_doc_shows_the_default_system_as_generated():
     doc = (SRCTREE / "docs" / "binding.md").read_text()
     assert (SRCTREE / DEFAULT_DTS).read_text() in doc
