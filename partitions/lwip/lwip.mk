@@ -39,9 +39,12 @@ LWIP_INCLUDES := -I $(LWIP_PORT_DIR)/port -I $(LWIP_SRC)/include \
 LWIP_STACK_CFLAGS := $(filter-out -Werror -Wshadow -Wstrict-prototypes, \
 	$(PARTITION_CFLAGS)) -Wno-address $(LWIP_INCLUDES)
 
+# fetch-lwip does nothing when the tree is unpacked already; the stamp is
+# touched so that a newer script does not run it on every build.
 $(LWIP_STAMP): $(srctree)/scripts/fetch-lwip
 	$(quiet) FETCH lwip
 	$(Q)$(srctree)/scripts/fetch-lwip $(LWIP_VERSION_DIR)
+	$(Q)touch $@
 
 $(LWIP_OBJS): $(LWIP_OUT)/stack/%.o: $(LWIP_STAMP) $(PARTITION_DEPS) \
 		$(LWIP_PORT_DIR)/lwip.mk
