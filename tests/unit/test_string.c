@@ -13,7 +13,7 @@
 
 #include <tessera/string.h>
 
-#define BUF 64
+#define BUF 112	/* beyond three rounds of the 32-byte loop */
 
 static void fill_pattern(unsigned char *p, size_t n)
 {
@@ -21,20 +21,27 @@ static void fill_pattern(unsigned char *p, size_t n)
 		p[i] = (unsigned char)(i * 7 + 1);
 }
 
-/* Every length and alignment up to BUF, against a byte loop. */
+/*
+ * Every length up to BUF - 8 at every alignment of source and
+ * destination, against the pattern: the word loop, its tail and the
+ * bytes around the copy, which stay as they were.
+ */
 static void test_memcpy(void **state)
 {
 	unsigned char *src = test_malloc(BUF), *dst = test_malloc(BUF);
 
 	fill_pattern(src, BUF);
-	for (size_t off = 0; off < 8; off++) {
-		for (size_t n = 0; n + off <= BUF; n++) {
-			memset(dst, 0xee, BUF);
-			assert_ptr_equal(memcpy(dst + off, src, n), dst + off);
-			for (size_t i = 0; i < BUF; i++) {
-				unsigned char want = i >= off && i < off + n ?
-						     src[i - off] : 0xee;
-				assert_int_equal(dst[i], want);
+	for (size_t from = 0; from < 8; from++) {
+		for (size_t off = 0; off < 8; off++) {
+			for (size_t n = 0; n + 8 <= BUF; n++) {
+				memset(dst, 0xee, BUF);
+				assert_ptr_equal(memcpy(dst + off, src + from, n),
+						 dst + off);
+				for (size_t i = 0; i < BUF; i++) {
+					unsigned char want = i >= off && i < off + n ?
+						src[i - off + from] : 0xee;
+					assert_int_equal(dst[i], want);
+				}
 			}
 		}
 	}
@@ -69,11 +76,17 @@ static void test_memset(void **state)
 {
 	unsigned char *buf = test_malloc(BUF);
 
-	memset(buf, 0, BUF);
 	/* the value is converted to unsigned char: 0x1ab sets 0xab */
-	assert_ptr_equal(memset(buf + 3, 0x1ab, 5), buf + 3);
-	for (size_t i = 0; i < BUF; i++)
-		assert_int_equal(buf[i], i >= 3 && i < 8 ? 0xab : 0);
+	for (size_t off = 0; off < 8; off++) {
+		for (size_t n = 0; n + off <= BUF; n++) {
+			memset(buf, 0, BUF);
+			assert_ptr_equal(memset(buf + off, 0x1ab, n), buf + off);
+			for (size_t i = 0; i < BUF; i++)
+				assert_int_equal(buf[i], i >= off && i < off + n ?
+						 0xab : 0);
+		}
+	}
+	memset(buf, 0, BUF);
 	memset(buf, 1, 0);
 	assert_int_equal(buf[0], 0);
 	test_free(buf);
