@@ -6,6 +6,9 @@ partition that programs its disk to write elsewhere than its memory
 leaves the victim's memory as it was, with the blocked DMA on the
 console."""
 import os
+import re
+
+import pytest
 
 from harness import HALT_MISMATCH, HALT_OK, SRCTREE
 
@@ -44,3 +47,95 @@ def test_firmware_without_the_boards_iommu_is_refused(system):
     run.expect("[tessera] machine does not match board qemu-pc: halting")
     assert not run.matching("[tessera] cpus online"), run
     assert run.status == HALT_MISMATCH, run
+
+
+# ---- a driver partition attacks with its disk's DMA ---------------------
+
+VICTIM_PA = 0x10000000      # the victim's memory, fixed by its `reg`
+VICTIM_OFFSET = 0x80000     # a page inside its pattern (tests/programs/dma)
+MEM_BASE = 0x400000         # public/layout.h TESSERA_MEM_BASE
+MEM_SIZE = 0x200000
+SECTOR0 = bytes(range(0x40, 0x50)) + b"tessera" * 70
+BLOCKED = re.compile(r"\[tessera\] iommu: blocked DMA by 00:04\.0 "
+                     r"\(attacker\) to 0x([0-9a-f]+): fault reason (\d+)")
+
+
+def dma_dts(attacker_args, victim=True, iommu=True):
+    """The attacker owns the disk (00:04.0) on cpu1; the victim, on cpu2,
+    has fixed memory and a channel on which the attacker says it is done."""
+    victim_node = """
+		victim: victim {
+			compatible = "tessera,partition";
+			program = "dma";
+			bootargs = "dma victim 0x%x dma-done";
+			reg = <0x0 0x%x 0x0 0x%x>;
+			cpus = <&cpu2>;
+		};""" % (VICTIM_OFFSET, VICTIM_PA, MEM_SIZE)
+    channel = """
+	channels {
+		dma-done {
+			compatible = "tessera,io-ring";
+			frontend = <&attacker>;
+			backend = <&victim>;
+			slots = <2>;
+			slot-size = <64>;
+		};
+	};"""
+    return """/dts-v1/;
+
+#include "qemu-pc.dtsi"
+
+/ {
+	partitions {
+		attacker: attacker {
+			compatible = "tessera,partition";
+			program = "dma";
+			bootargs = "dma %s";
+			memory-size = <0x0 0x%x>;
+			cpus = <&cpu1>;
+			devices = <&disk0>;
+		};%s
+	};%s
+};
+%s""" % (attacker_args, MEM_SIZE, victim_node if victim else "",
+         channel if victim else "", "" if iommu else "/delete-node/ &iommu;\n")
+
+
+def boot_dma(system, attacker_args, victim=True, iommu=True):
+    out = system.build(dts=dma_dts(attacker_args, victim, iommu))
+    with open(os.path.join(out, "disk.img"), "r+b") as disk:
+        disk.write(SECTOR0)
+    return system.boot(out, unset=[] if iommu else [NO_IOMMU])
+
+
+def test_dma_into_its_own_memory_delivers_the_disk(system):
+    run = boot_dma(system, "read", victim=False)
+    run.expect(CONFINED)
+    run.expect("[attacker] sector 0: " +
+               " ".join("%02x" % b for b in SECTOR0[:16]))
+    assert not BLOCKED.search(run.output), run
+    assert run.status == HALT_OK, run
+
+
+@pytest.mark.parametrize("target", [
+    VICTIM_PA + VICTIM_OFFSET,  # another partition's memory, physically
+    0,                          # below the attacker's memory
+    MEM_BASE + MEM_SIZE,        # just past it
+], ids=["victim", "zero", "past-its-memory"])
+def test_dma_outside_its_memory_is_blocked(system, target):
+    run = boot_dma(system, "attack 0x%x dma-done" % target)
+    run.expect("[victim] pattern intact")
+    blocked = [BLOCKED.fullmatch(l) for l in run.lines]
+    assert [int(m[1], 16) for m in blocked if m] == [target], run
+    run.expect("[tessera] attacker: exited with status 0")
+    run.expect("[tessera] victim: exited with status 0")
+    assert run.status == HALT_OK, run
+
+
+def test_without_iommu_the_same_dma_lands_in_the_victim(system):
+    """The attack is real: only the IOMMU stops it."""
+    run = boot_dma(system, "attack 0x%x dma-done" % (VICTIM_PA + VICTIM_OFFSET),
+                   iommu=False)
+    run.expect(NONE)
+    run.expect("[victim] pattern overwritten at offset 0x%x" % VICTIM_OFFSET)
+    assert run.status == HALT_OK, run
