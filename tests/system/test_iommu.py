@@ -108,9 +108,16 @@ def boot_dma(system, attacker_args, victim=True, iommu=True):
     return system.boot(out, unset=[] if iommu else [NO_IOMMU])
 
 
-def test_dma_into_its_own_memory_delivers_the_disk(system):
-    run = boot_dma(system, "read", victim=False)
-    run.expect(CONFINED)
+@pytest.mark.parametrize("iommu", [True, False], ids=["iommu", "none"])
+def test_dma_into_its_own_memory_delivers_the_disk(system, iommu):
+    """Devices see the driver's memory at dma_base: its virtual address
+    behind the IOMMU (and the feature bit says so), else its physical."""
+    run = boot_dma(system, "read", victim=False, iommu=iommu)
+    run.expect(CONFINED if iommu else NONE)
+    base = MEM_BASE if iommu else int(re.search(
+        r"attacker +dma +0x([0-9a-f]+)-", run.output)[1], 16)
+    run.expect("[attacker] dma_base 0x%x, iommu %s"
+               % (base, "yes" if iommu else "no"))
     run.expect("[attacker] sector 0: " +
                " ".join("%02x" % b for b in SECTOR0[:16]))
     assert not BLOCKED.search(run.output), run

@@ -4,8 +4,9 @@
  * own, and the victim that checks its memory afterwards
  * (tests/system/test_iommu.py, docs/devices.md "DMA and the IOMMU").
  *
- *	dma read	reads sector 0 of its virtio-blk disk into its own
- *		buffer, at the bus address the library gives (start_info
+ *	dma read	prints "dma_base 0x<b>, iommu <yes|no>" from its
+ *		start-info page, reads sector 0 of its virtio-blk disk into
+ *		its own buffer, at the bus address the library gives (from
  *		dma_base), and prints "sector 0: <its first 16 bytes>"
  *	dma attack <bus address> <channel>	waits until the victim on
  *		<channel> is ready, asks the disk to put sector 0 at a bus
@@ -105,7 +106,12 @@ static int disk_wait(void)
 
 static int dma_read(void)
 {
-	int ret = disk_open();
+	const struct tessera_start_info *si = tessera_start_info();
+	int ret;
+
+	printf("dma_base 0x%lx, iommu %s\n", si->dma_base,
+	       si->features & TESSERA_FEATURE_IOMMU ? "yes" : "no");
+	ret = disk_open();
 
 	if (!ret)
 		ret = disk_read(false, 0);
