@@ -27,7 +27,7 @@ BAR_STRIDE = 4
 _ENTRY_CELLS = 5           # phys.hi, two address cells, two size cells
 
 
-@dataclass(frozen=True, order=True)
+@dataclass(frozen=True)
 class Bdf:
     bus: int
     device: int

@@ -6,7 +6,9 @@ another one checks: each skips what it cannot judge (an unresolved
 phandle, a zero period) rather than failing on it."""
 
 from ..errors import GenError
-from . import machine, memory, cpus, schedule, partitions, devices, pci, channels, vif, vbd  # noqa: F401,E501  (registration, in this order)
+# registration, in this order
+from . import machine, memory, cpus, schedule, partitions  # noqa: F401
+from . import devices, pci, channels, vif, vbd  # noqa: F401
 from .registry import CHECKS, Context
 
 __all__ = ["CHECKS", "Context", "run"]
