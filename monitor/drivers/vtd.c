@@ -165,14 +165,6 @@ static bool vtd_dmar_covers(const struct acpi_dmar_info *dmar, uint16_t bdf)
 static void vtd_check_dmar(const struct tessera_tables *t,
 			   const struct acpi_dmar_info *dmar)
 {
-	for (size_t i = 0; i < dmar->nr_drhds; i++) {
-		const struct acpi_drhd *u = &dmar->drhds[i];
-
-		if (!vtd_board_has(t, u->address) || u->segment)
-			vtd_refuse(t, "iommu: the ACPI DMAR lists a VT-d unit "
-				   "at 0x%lx (PCI segment %u) that the board "
-				   "does not declare", u->address, u->segment);
-	}
 	for (uint32_t i = 0; i < t->nr_devices; i++) {
 		const struct tt_device *d = &t->devices[i];
 		uint16_t bdf = d->pci_bdf;
@@ -187,6 +179,14 @@ static void vtd_check_dmar(const struct tessera_tables *t,
 				   "behind no VT-d unit of the ACPI DMAR",
 				   bdf >> 8, (bdf >> 3) & 0x1f, bdf & 7,
 				   d->name);
+	}
+	for (size_t i = 0; i < dmar->nr_drhds; i++) {
+		const struct acpi_drhd *u = &dmar->drhds[i];
+
+		if (!vtd_board_has(t, u->address) || u->segment)
+			vtd_refuse(t, "iommu: the ACPI DMAR lists a VT-d unit "
+				   "at 0x%lx (PCI segment %u) that the board "
+				   "does not declare", u->address, u->segment);
 	}
 }
 
