@@ -146,3 +146,14 @@ def test_without_iommu_the_same_dma_lands_in_the_victim(system):
     run.expect(NONE)
     run.expect("[victim] pattern overwritten at offset 0x%x" % VICTIM_OFFSET)
     assert run.status == HALT_OK, run
+
+
+def test_iommu_elsewhere_than_the_board_says_is_refused(system):
+    with open(os.path.join(SRCTREE, "configs", "qemu_pc.dts")) as f:
+        dts = f.read() + "\n&iommu {\n\treg = <0x0 0xfed91000 0x0 0x1000>;\n};\n"
+    run = system.boot(system.build(dts=dts))
+    run.expect("[tessera] iommu: the board's VT-d unit at 0xfed91000 is not "
+               "in the firmware's ACPI DMAR")
+    run.expect("[tessera] machine does not match board qemu-pc: halting")
+    assert not run.matching("[tessera] cpus online"), run
+    assert run.status == HALT_MISMATCH, run
