@@ -30,6 +30,8 @@ static struct {
 	bool exit_on_goodbye;
 } netdrv_args;
 
+static bool netdrv_nic_busy;	/* the NIC's last poll stopped at its bound */
+
 static void netdrv_parse(int argc, char **argv)
 {
 	for (int i = 1; i < argc; i++) {
@@ -103,21 +105,50 @@ static void netdrv_print_stats(void)
 	       (unsigned long long)w->spoofed, (unsigned long long)w->dropped);
 }
 
-/* Serves what is pending; whether every vif has said goodbye. */
+/*
+ * One look at whatever is pending (every vif at the start) or was left
+ * over by the last look: whether work may be left, so that netdrv looks
+ * again before it waits.
+ */
 static bool netdrv_round(bool start, bool nic)
 {
-	bool done = netdrv_vfr.nr > 0;
+	bool busy = false;
 
-	if (nic && tessera_event_clear(nic_port()) > 0)
-		nic_poll();
+	if (nic) {
+		bool irq = tessera_event_clear(nic_port()) > 0;
+
+		if (irq || netdrv_nic_busy)
+			netdrv_nic_busy = nic_poll(irq);
+		busy |= netdrv_nic_busy;
+	}
 	for (unsigned int i = 0; i < netdrv_vfr.nr; i++) {
 		struct vif *v = &netdrv_vifs[i];
 
-		if (tessera_event_clear(v->ch->port) > 0 || start)
+		if (tessera_event_clear(v->ch->port) > 0 || start || v->busy)
 			vif_serve(v);
-		done &= v->done;
+		busy |= v->busy;
 	}
+	return busy;
+}
+
+/* Whether every vif's frontend has said goodbye. */
+static bool netdrv_all_done(void)
+{
+	bool done = netdrv_vfr.nr > 0;
+
+	for (unsigned int i = 0; i < netdrv_vfr.nr; i++)
+		done &= netdrv_vifs[i].done;
 	return done;
+}
+
+/* Prints the counters when they are due: when the next are. */
+static uint64_t netdrv_tick(uint64_t next)
+{
+	tessera_event_clear(TESSERA_PORT_TIMER);
+	if (!next || tessera_now_ns() < next)
+		return next;
+	netdrv_print_stats();
+	return next + netdrv_args.stats_ns;
 }
 
 int main(int argc, char **argv)
@@ -130,13 +161,15 @@ int main(int argc, char **argv)
 	nic = !nic_open();
 	if (netdrv_args.stats_ns)
 		next = tessera_now_ns() + netdrv_args.stats_ns;
-	while (!netdrv_round(start, nic) || !netdrv_args.exit_on_goodbye) {
+	for (;;) {
+		bool busy = netdrv_round(start, nic);
+
 		start = false;
-		tessera_event_clear(TESSERA_PORT_TIMER);
-		if (next && tessera_now_ns() >= next) {
-			netdrv_print_stats();
-			next += netdrv_args.stats_ns;
-		}
+		if (netdrv_args.exit_on_goodbye && netdrv_all_done())
+			break;
+		next = netdrv_tick(next);
+		if (busy)
+			continue;
 		if (next)
 			tessera_wait_event_until(next);
 		else

@@ -136,33 +136,49 @@ int nic_send(const uint8_t *frame, uint32_t len)
 	return tessera_virtq_kick(&nic_txq) < 0 ? -EPROTO : 0;
 }
 
+/*
+ * Takes at most a queue's worth of received frames: 1 when it stopped
+ * there, with frames perhaps left, 0, or -EPROTO.
+ */
 static int nic_receive(void)
 {
 	uint16_t head;
 	uint32_t len;
-	int ret;
+	int ret = 1;
 
-	while ((ret = tessera_virtq_get(&nic_rxq, &head, &len)) > 0) {
-		unsigned int buf = nic_rx_of[head];
+	for (unsigned int n = 0; n < NIC_QSIZE && ret > 0; n++) {
+		unsigned int buf;
 
-		/* the library bounds len by the buffer; the header is ours to check */
+		ret = tessera_virtq_get(&nic_rxq, &head, &len);
+		if (ret <= 0)
+			break;
+		buf = nic_rx_of[head];
+		/* the library bounds len by the buffer; the header is ours */
 		len = len < NIC_HDR ? 0 : len - NIC_HDR;
 		memcpy(nic_frame, nic_rx_bufs[buf] + NIC_HDR, len);
-		ret = nic_post_rx(buf);
-		if (ret)
-			return ret;
+		if (nic_post_rx(buf))
+			return -EPROTO;
 		netdrv_from_wire(nic_frame, len);
 	}
-	return ret < 0 ? ret : tessera_virtq_kick(&nic_rxq);
+	if (tessera_virtq_kick(&nic_rxq) < 0)
+		return -EPROTO;
+	return ret;
 }
 
-void nic_poll(void)
+bool nic_poll(bool irq)
 {
+	int ret;
+
 	if (!nic_up)
-		return;
-	tessera_virtio_irq(&nic_dev);
-	if (nic_reap_tx() < 0)
+		return false;
+	if (irq)
+		tessera_virtio_irq(&nic_dev);
+	if (nic_reap_tx() < 0) {
 		nic_broken(&nic_txq);
-	else if (nic_receive() < 0)
+		return false;
+	}
+	ret = nic_receive();
+	if (ret < 0)
 		nic_broken(&nic_rxq);
+	return ret > 0;
 }

@@ -9,6 +9,7 @@
  * when netdrv sends.
  */
 
+#include <stdbool.h>
 #include <stdint.h>
 
 /*
@@ -29,10 +30,12 @@ unsigned int nic_port(void);
 int nic_send(const uint8_t *frame, uint32_t len);
 
 /*
- * After an event on nic_port(): acknowledges the interrupt, frees what
- * the device sent, and hands each frame it received, copied out of its
- * buffer, to netdrv_from_wire() before giving the buffer back.
+ * After an event on nic_port() (`irq`), or when the last call said so:
+ * acknowledges the interrupt if there was one, frees what the device
+ * sent, and hands each frame it received, copied out of its buffer, to
+ * netdrv_from_wire(), a queue's worth at most. Whether it stopped there
+ * with frames perhaps left: then call it again before waiting.
  */
-void nic_poll(void);
+bool nic_poll(bool irq);
 
 #endif

@@ -96,21 +96,35 @@ static int32_t vif_status(struct vif *v, const struct tessera_ring_msg *msg)
 	return msg->len ? netdrv_from_vif(v->index, vif_buf, msg->len) : 0;
 }
 
+/* Answers a tx request with its status: 1, or -EPROTO. */
+static int vif_answer(struct vif *v, const struct tessera_ring_msg *msg)
+{
+	int ret = tessera_ring_back_push(&v->tx, msg->id, vif_status(v, msg),
+					 vif_buf, 0);
+
+	if (!ret)
+		ret = tessera_ring_back_publish(&v->tx);
+	vif_kick(v, ret);
+	return ret < 0 ? ret : 1;
+}
+
+/*
+ * Serves at most one ring's worth of frames, so that a frontend that
+ * keeps its ring full cannot keep netdrv from the others: `busy` says
+ * that it stopped with frames perhaps left.
+ */
 static void vif_serve_tx(struct vif *v)
 {
 	struct tessera_ring_msg msg;
-	int ret;
+	int ret = 1;
 
-	while ((ret = tessera_ring_back_take(&v->tx, &msg, vif_buf,
-					     sizeof(vif_buf))) > 0) {
-		ret = tessera_ring_back_push(&v->tx, msg.id, vif_status(v, &msg),
-					     vif_buf, 0);
-		if (!ret)
-			ret = tessera_ring_back_publish(&v->tx);
-		vif_kick(v, ret);
-		if (ret < 0)
-			break;
+	for (uint32_t n = 0; n < v->tx_ch.slots && ret > 0; n++) {
+		ret = tessera_ring_back_take(&v->tx, &msg, vif_buf,
+					     sizeof(vif_buf));
+		if (ret > 0)
+			ret = vif_answer(v, &msg);
 	}
+	v->busy = ret > 0;
 	if (ret < 0)
 		vif_protocol_error(v, &v->tx, NULL);
 }

@@ -28,6 +28,7 @@ struct vif {
 	 * its entry's index & (slots - 1) */
 	uint32_t rx_ids[VIF_SLOTS_MAX];
 	bool done;			/* said goodbye, sent nothing since */
+	bool busy;			/* served a ring's worth, maybe more */
 };
 
 /*
@@ -38,10 +39,10 @@ int vif_open(struct vif *v, const struct tessera_channel *ch,
 	     unsigned int index);
 
 /*
- * Takes the rx buffers the frontend posted and the frames it sent,
- * routing each and answering it with its status. A frontend that breaks
- * the protocol gets "<channel>: protocol error: <what>" and its ring
- * reset.
+ * Takes the rx buffers the frontend posted and the frames it sent, at
+ * most a ring's worth (then `busy`: call again before waiting), routing
+ * each and answering it with its status. A frontend that breaks the
+ * protocol gets "<channel>: protocol error: <what>" and its ring reset.
  */
 void vif_serve(struct vif *v);
 

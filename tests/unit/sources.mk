@@ -74,10 +74,13 @@ test_netfront_CFLAGS := -idirafter $(srctree)/partitions/lib/include
 test_virtq_SRCS := partitions/lib/virtq.c
 test_virtq_CFLAGS := -idirafter $(srctree)/partitions/lib/include
 
-# netdrv's firewall-router: frame parsing, the rules, anti-spoofing, switching
+# netdrv: frame parsing, the firewall-router's rules, anti-spoofing and
+# switching, the vifs against a frontend played by the test
 test_net_frame_SRCS := partitions/netdrv/frame.c tests/programs/netraw/frames.c
 test_net_vfr_SRCS := partitions/netdrv/vfr.c partitions/netdrv/frame.c \
 	tests/programs/netraw/frames.c
+test_net_vif_SRCS := partitions/netdrv/vif.c partitions/lib/ring.c
+test_net_vif_CFLAGS := -idirafter $(srctree)/partitions/lib/include
 
 # the servers' logic apart from the network (partitions/httpd, kvstore, lwip)
 test_kv_SRCS := partitions/kvstore/kv.c
