@@ -13,8 +13,9 @@ tessera,vbd channels; tests/programs/blkcheck is the frontend, through
 - A read-write frontend writes, reads back, flushes, and its writes are
   on the disk image afterwards at its extent's sectors, nowhere else.
 - Beside a frontend that attacks blkdrv (ring lies, requests flawed every
-  way, notification storms), a good frontend's reads stay correct and
-  blkdrv reports the attacker, resets its ring and serves on.
+  way, notification storms), a good frontend's reads stay correct, blkdrv
+  answers the flawed requests with their errors, reports the attacker,
+  resets its ring, and still serves the attacker's clean channel after.
 
 blkdrv's exit-after=<n> (the requests it must answer with status 0, which
 the test counts from the steps) ends each run without a timeout.
@@ -38,6 +39,7 @@ EPERM, ERANGE = -1, -34
 READER = ("reader-disk", "reader", 2048, 2048, True, FIXTURE)
 WRITER = ("writer-disk", "writer", 4096, 1024, False, None)
 HOSTILE = ("hostile-disk", "hostile", 8192, 64, True, None)
+CLEAN = ("hostile-clean", "hostile", 8256, 64, True, None)
 OTHER_PATTERN = b"other extent "    # fills WRITER's extent before the boot
 
 
@@ -205,19 +207,26 @@ ATTACKS = 2000
 
 
 def test_hostile_frontend_beside_a_good_one(system):
+    # the good reader's requests and the attacker's one clean read
     out = system.build(dts=vbd_dts(
-        [READER, HOSTILE],
-        ["blkdrv exit-after=%d" % answered(GOOD_STEPS),
+        [READER, HOSTILE, CLEAN],
+        ["blkdrv exit-after=%d" % (answered(GOOD_STEPS) + 1),
          ("reader", bootargs(READER, GOOD_STEPS), 2),
-         ("hostile", "blkcheck hostile %s %d" % (HOSTILE[0], ATTACKS), 3)]))
+         ("hostile", "blkcheck hostile %s %d %s" % (HOSTILE[0], ATTACKS, CLEAN[0]),
+          3)]))
     data = extent(os.path.join(out, "disk.img"), READER)
     run = system.boot(out)
     assert run.status == HALT_OK, run
+    run.expect("[blk] serving 3 channels")
     assert run.partition_lines("reader") == (
         ["reader-disk: 2048 sectors, read-only"] +
         ["sum 0+2048: 0 %s" % fnv(data)] * 4 +
         ["sum 5+3: 0 %s" % fnv(data[5 * SECTOR:8 * SECTOR]), "done"]), run
     assert run.matching("[blk] hostile-disk: protocol error: "), run
+    hostile = run.partition_lines("hostile")
+    assert hostile[0] == "%d attacks" % ATTACKS and hostile[2] == "clean read: 0", run
+    counts = dict(zip(*[iter(hostile[1].split()[1:])] * 2))
+    assert all(int(counts[e]) > 0 for e in ("einval", "erange", "eperm")), run
     for p in ("blk", "reader", "hostile"):
         run.expect("[tessera] %s: exited with status 0" % p)
         assert run.faults(p) == [], run

@@ -4,7 +4,10 @@
 
 #include <stdint.h>
 
-/* The hostile frontend (hostile.c): n attacks on the channel, then 0. */
-int blkcheck_hostile(const char *channel, uint32_t n);
+/*
+ * The hostile frontend (hostile.c): n attacks on the channel, then a read
+ * on the clean one; 0.
+ */
+int blkcheck_hostile(const char *channel, uint32_t n, const char *clean_channel);
 
 #endif

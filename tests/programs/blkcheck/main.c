@@ -12,7 +12,7 @@
  *	  write=<sector>+<count>:<seed>	writes the pattern of blkcheck_byte()
  *	  verify=<sector>+<count>:<seed>	reads it back: "ok" or "differs"
  *	  flush
- *	blkcheck hostile <channel> <n>	see hostile.c
+ *	blkcheck hostile <channel> <n> <clean channel>	see hostile.c
  *
  * It exits 0 after its last step whatever the results: the test judges.
  */
@@ -133,8 +133,9 @@ int main(int argc, char **argv)
 {
 	int ret;
 
-	if (argc == 4 && !strcmp(argv[1], "hostile"))
-		return blkcheck_hostile(argv[2], (uint32_t)strtoul(argv[3], NULL, 0));
+	if (argc == 5 && !strcmp(argv[1], "hostile"))
+		return blkcheck_hostile(argv[2], (uint32_t)strtoul(argv[3], NULL, 0),
+					argv[4]);
 	if (argc < 2)
 		return 1;
 	ret = tessera_blk_open(&blk, argv[1]);
