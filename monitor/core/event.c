@@ -31,8 +31,12 @@ bool event_set_pending(struct tessera_shared_info *shi, unsigned int port)
 {
 	__atomic_fetch_or(&shi->event_pending[TESSERA_EVENT_WORD(port)],
 			  TESSERA_EVENT_BIT(port), __ATOMIC_SEQ_CST);
-	return !(__atomic_load_n(&shi->event_mask[TESSERA_EVENT_WORD(port)],
-				 __ATOMIC_RELAXED) & TESSERA_EVENT_BIT(port));
+	if (__atomic_load_n(&shi->event_mask[TESSERA_EVENT_WORD(port)],
+			    __ATOMIC_RELAXED) & TESSERA_EVENT_BIT(port))
+		return false;
+	/* after the pending bit: a handler that clears this finds the bit */
+	__atomic_store_n(&shi->vcpu[0].upcall_pending, 1, __ATOMIC_SEQ_CST);
+	return true;
 }
 
 bool event_deliverable(const struct tessera_shared_info *shi)

@@ -11,10 +11,12 @@
 #include <tessera/event.h>
 #include <tessera/partition.h>
 #include <tessera/percpu.h>
+#include <tessera/upcall.h>
 
 void event_send(unsigned int partition, unsigned int port)
 {
 	struct partition *p = partition_get(partition);
+	enum vcpu_state state;
 	struct vcpu *v;
 
 	if (__atomic_load_n(&p->state, __ATOMIC_ACQUIRE) != PARTITION_RUNNING) {
@@ -31,11 +33,14 @@ void event_send(unsigned int partition, unsigned int port)
 	 * The locked OR comes before this load, and a blocking vCPU stores
 	 * its state before it reads the bits (sched_block): either it sees
 	 * the bit, or this sees it blocked. Its own CPU, the caller's, looks
-	 * at its sleepers before it runs a vCPU again or idles.
+	 * at its sleepers before it runs a vCPU again or idles. A vCPU that
+	 * takes upcalls is interrupted where it runs, so that one spinning
+	 * without a hypercall enters its handler at once.
 	 */
 	v = &p->vcpus[0];
-	if (__atomic_load_n(&v->state, __ATOMIC_SEQ_CST) == VCPU_BLOCKED &&
-	    v->cpu != this_cpu()->index)
+	state = __atomic_load_n(&v->state, __ATOMIC_SEQ_CST);
+	if (v->cpu != this_cpu()->index && (state == VCPU_BLOCKED ||
+	    (state == VCPU_RUNNABLE && upcall_wanted(v))))
 		arch_cpu_kick(v->cpu);
 }
 

@@ -16,6 +16,7 @@
 #include <tessera/partition.h>
 #include <tessera/sched.h>
 #include <tessera/uaccess.h>
+#include <tessera/upcall.h>
 
 typedef int64_t (*hypercall_fn)(struct vcpu *v, const uint64_t *args);
 
@@ -82,6 +83,8 @@ static const hypercall_fn hypercalls[TESSERA_HC_MAX] = {
 	[TESSERA_HC_BLOCK] = hypercall_block,
 	[TESSERA_HC_SLEEP_UNTIL] = hypercall_sleep_until,
 	[TESSERA_HC_NOTIFY] = hypercall_notify,
+	[TESSERA_HC_SET_UPCALL] = upcall_call_set,
+	[TESSERA_HC_UPCALL_RETURN] = upcall_call_return,
 	[TESSERA_HC_IRQ_ACK] = device_call_irq_ack,
 	[TESSERA_HC_PCI_CONFIG_READ] = device_call_pci_read,
 	[TESSERA_HC_PCI_CONFIG_WRITE] = device_call_pci_write,

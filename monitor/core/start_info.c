@@ -102,7 +102,8 @@ void start_info_fill(struct tessera_start_info *si,
 	si->size = sizeof(*si);
 	si->features = TESSERA_FEATURE_TIME | TESSERA_FEATURE_TIMER |
 		       TESSERA_FEATURE_ACCOUNTING | TESSERA_FEATURE_RINGS |
-		       TESSERA_FEATURE_EVENTS | TESSERA_FEATURE_DEVICES;
+		       TESSERA_FEATURE_EVENTS | TESSERA_FEATURE_DEVICES |
+		       TESSERA_FEATURE_UPCALLS;
 	si->partition_id = id;
 	si->nr_vcpus = p->nr_vcpus;
 	memcpy(si->name, p->name, sizeof(si->name));

@@ -59,6 +59,9 @@ test_sched_slack_CFLAGS := -DCONFIG_MAX_CPUS=4 -DCONFIG_SCHED_SLACK=1
 
 # event ports: the monitor's checks and bits, the library's bit operations
 test_event_SRCS := monitor/core/event.c monitor/core/channel.c
+# the frame of an upcall on a partition's stack, checked and written
+test_upcall_SRCS := monitor/arch/x86_64/upcall_frame.c monitor/core/uaccess.c \
+	monitor/lib/string.c
 test_guest_event_SRCS := partitions/lib/event.c
 
 # the VT-d IOMMU's tables: context entries and second-level page tables

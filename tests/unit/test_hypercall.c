@@ -21,6 +21,7 @@
 #include <tessera/hypercall.h>
 #include <tessera/partition.h>
 #include <tessera/sched.h>
+#include <tessera/upcall.h>
 
 #define MEM_SIZE	0x10000UL
 
@@ -58,6 +59,18 @@ int64_t event_notify(unsigned int id, uint64_t port)
 	return port == 1 ? 0 : -EINVAL;
 }
 
+/* the upcall calls (monitor/arch/x86_64/upcall.c, test_upcall.c): their
+ * number and argument back, so a test sees which one ran and with what */
+int64_t upcall_call_set(struct vcpu *v, const uint64_t *args)
+{
+	return TESSERA_HC_SET_UPCALL + (int64_t)args[0];
+}
+
+int64_t upcall_call_return(struct vcpu *v, const uint64_t *args)
+{
+	return TESSERA_HC_UPCALL_RETURN + (int64_t)args[0];
+}
+
 void partition_end(struct partition *part, enum partition_state how,
 		   int exit_status)
 {
@@ -89,7 +102,8 @@ static void test_unknown_numbers(void **state)
 {
 	for (uint64_t nr = 4; nr < 0x100; nr++)
 		if (nr != TESSERA_HC_SLEEP_UNTIL && nr != TESSERA_HC_BLOCK &&
-		    nr != TESSERA_HC_NOTIFY && nr != TESSERA_HC_IRQ_ACK &&
+		    nr != TESSERA_HC_NOTIFY && nr != TESSERA_HC_SET_UPCALL &&
+		    nr != TESSERA_HC_UPCALL_RETURN && nr != TESSERA_HC_IRQ_ACK &&
 		    nr != TESSERA_HC_PCI_CONFIG_READ &&
 		    nr != TESSERA_HC_PCI_CONFIG_WRITE)
 			assert_int_equal(hc(nr, 0, 0), -ENOSYS);
@@ -136,6 +150,13 @@ static void test_device_calls(void **state)
 			 TESSERA_HC_PCI_CONFIG_READ + 1 + 2 + ~0UL);
 	assert_int_equal(hc(TESSERA_HC_PCI_CONFIG_WRITE, 1, 2),
 			 TESSERA_HC_PCI_CONFIG_WRITE + 1 + 2 + ~0UL + ~0UL);
+}
+
+static void test_upcall_calls(void **state)
+{
+	assert_int_equal(hc(TESSERA_HC_SET_UPCALL, 5, 0), TESSERA_HC_SET_UPCALL + 5);
+	assert_int_equal(hc(TESSERA_HC_UPCALL_RETURN, 7, 0),
+			 TESSERA_HC_UPCALL_RETURN + 7);
 }
 
 static void test_version(void **state)
@@ -192,6 +213,7 @@ int main(void)
 		cmocka_unit_test_setup(test_sleep_until, setup),
 		cmocka_unit_test_setup(test_block_and_notify, setup),
 		cmocka_unit_test_setup(test_device_calls, setup),
+		cmocka_unit_test_setup(test_upcall_calls, setup),
 		cmocka_unit_test_setup(test_version, setup),
 		cmocka_unit_test_setup(test_console_write, setup),
 		cmocka_unit_test_setup(test_console_write_refused, setup),

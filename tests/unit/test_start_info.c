@@ -71,7 +71,8 @@ static void test_identity_and_memory(void **state)
 				      TESSERA_FEATURE_ACCOUNTING |
 				      TESSERA_FEATURE_RINGS |
 				      TESSERA_FEATURE_EVENTS |
-				      TESSERA_FEATURE_DEVICES);
+				      TESSERA_FEATURE_DEVICES |
+				      TESSERA_FEATURE_UPCALLS);
 	assert_int_equal(si.partition_id, 0);
 	assert_int_equal(si.nr_vcpus, 2);
 	assert_string_equal(si.name, "web");

@@ -19,6 +19,7 @@
 #include <arch/segment.h>
 #include <arch/smp.h>
 #include <arch/traps.h>
+#include <arch/upcall.h>
 #include <arch/vectors.h>
 #include <drivers/lapic.h>
 #include <public/layout.h>
@@ -138,7 +139,7 @@ void arch_vcpu_resume(struct vcpu *v)
 		vcpu_switch(*loaded, v);
 		*loaded = v;
 	}
-	if (vcpu_frame_faults(v, regs))
+	if (vcpu_frame_faults(v, regs) || arch_upcall_deliver(v, regs))
 		sched_resume();
 	regs->rflags = (regs->rflags & RFLAGS_USER) | RFLAGS_ENTRY;
 	regs->cs = GDT_USER_CS;

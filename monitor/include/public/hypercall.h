@@ -36,10 +36,11 @@
  *   0x00-0x0f  core: version, console, yield, exit
  *   0x10-0x1f  time (TESSERA_FEATURE_TIMER): sleep until a system time;
  *              with TESSERA_FEATURE_EVENTS, block until an event (0x10)
- *   0x20-0x2f  events (TESSERA_FEATURE_EVENTS): notify a port (0x20); set
- *              the upcall handler, later. Masking, unmasking and clearing
- *              are the partition's own bit operations on its shared-info
- *              page (public/shared_info.h), no call
+ *   0x20-0x2f  events (TESSERA_FEATURE_EVENTS): notify a port (0x20); with
+ *              TESSERA_FEATURE_UPCALLS, set the upcall handler (0x21) and
+ *              return from an upcall (0x22). Masking, unmasking and
+ *              clearing are the partition's own bit operations on its
+ *              shared-info page (public/shared_info.h), no call
  *   0x30-0x3f  devices (TESSERA_FEATURE_DEVICES): acknowledge a device
  *              interrupt, so that its line is unmasked again
  *   0x40-      never used: TESSERA_HC_MAX sizes the monitor's table
@@ -180,6 +181,75 @@
  * (Added in ABI 1.3.)
  */
 #define TESSERA_HC_NOTIFY		0x20
+
+/*
+ * TESSERA_HC_SET_UPCALL(handler)			(TESSERA_FEATURE_UPCALLS)
+ *   IN  rdi  handler: the address of the partition's upcall entry, in
+ *            one of its executable (text) segments; 0 disables upcalls
+ *   OUT rax  0
+ *   Errors:  -EFAULT  handler is neither 0 nor inside the text
+ *
+ * Events as upcalls, as Xen's event callback: whenever a port of the
+ * partition becomes pending and is not masked, the monitor sets
+ * upcall_pending of vCPU 0 in the shared-info page (with or without a
+ * handler). When it next returns to vCPU 0 in ring 3 (at once if the
+ * vCPU runs on another CPU: it is interrupted; else at its next entry
+ * to the monitor or its next window) and finds upcall_pending set,
+ * upcall_mask clear and a handler, it delivers an upcall: it writes a
+ * struct tessera_upcall_frame below the interrupted stack pointer, at a
+ * 16-byte aligned address, sets upcall_mask, and enters the handler with rsp at the frame,
+ * rflags 0x202 (DF, TF and AC clear) and every other register as it
+ * was. The frame must lie in memory the partition may write (inside
+ * its memory, out of its text and read-only data): if it does not, the
+ * partition faults (#SS, addr the interrupted rsp) as for any fault of
+ * its own, and its on-fault policy applies. The handler runs on the
+ * partition's stack (programs are built without a red zone for this),
+ * clears upcall_pending before it looks at event_pending, and ends with
+ * TESSERA_HC_UPCALL_RETURN. (Added in ABI 1.4.)
+ */
+#define TESSERA_HC_SET_UPCALL		0x21
+
+/*
+ * TESSERA_HC_UPCALL_RETURN(frame)			(TESSERA_FEATURE_UPCALLS)
+ *   IN  rdi  frame: the struct tessera_upcall_frame of the upcall
+ *   Does not return to its caller: the vCPU resumes the interrupted code
+ *   with the frame's registers, rip, rsp and rflags (IOPL and IF are the
+ *   monitor's), and upcall_mask is cleared in the same step.
+ *   Errors:  -EFAULT  the frame is not inside the caller's memory; the
+ *                     call then returns like any other
+ *
+ * As Xen's HYPERVISOR_iret: unmasking and returning at once, so that an
+ * event that came while the handler ran is delivered by a new upcall on
+ * the interrupted stack, never by one nested in the handler's return.
+ * The frame is the partition's: it may change any field, which only
+ * changes where it resumes (a rip beyond its space faults it).
+ * (Added in ABI 1.4.)
+ */
+#define TESSERA_HC_UPCALL_RETURN	0x22
+
+/*
+ * The frame of an upcall, at the handler's rsp, lowest address first:
+ * the interrupted code's caller-saved registers (the System V ABI's),
+ * then its rflags, rip and rsp. The handler's own registers are the
+ * interrupted code's callee-saved ones, and the x87/SSE state is the
+ * interrupted code's: the handler saves what it changes of it
+ * (partitions/lib/upcall.c saves it whole with fxsave).
+ */
+#define TESSERA_UPCALL_FRAME_SIZE	96
+
+#ifndef __ASSEMBLY__
+#include <stdint.h>
+
+struct tessera_upcall_frame {
+	uint64_t rax, rcx, rdx, rsi, rdi, r8, r9, r10, r11;
+	uint64_t rflags;
+	uint64_t rip;
+	uint64_t rsp;
+};
+
+_Static_assert(sizeof(struct tessera_upcall_frame) ==
+	       TESSERA_UPCALL_FRAME_SIZE, "upcall frame size");
+#endif
 
 /*
  * TESSERA_HC_IRQ_ACK(port)				(TESSERA_FEATURE_DEVICES)

@@ -91,12 +91,19 @@ static inline uint64_t tessera_time_scale(uint64_t ticks, uint32_t mul,
  * One per vCPU, a cache line each so that vCPUs on different CPUs do not
  * share one.
  *
- * upcall_pending and upcall_mask are reserved for upcalls, which this
- * monitor does not deliver yet: they stay zero, and the partition learns
- * of events by polling event_pending (below, TESSERA_HC_BLOCK). Upcalls,
- * when they come with a feature bit of their own, will work as Xen's:
- * the monitor sets upcall_pending of vCPU 0 and, unless its upcall_mask
- * is set, enters the partition's handler there.
+ * upcall_pending and upcall_mask are Xen's evtchn_upcall_pending and
+ * evtchn_upcall_mask (TESSERA_FEATURE_UPCALLS, ABI 1.4): the monitor sets
+ * vCPU 0's upcall_pending (an aligned store of 1) whenever one of the
+ * partition's ports becomes pending while not masked in event_mask. With
+ * a handler set (TESSERA_HC_SET_UPCALL) and upcall_mask 0, it enters the
+ * handler on its way back to vCPU 0, setting upcall_mask to 1 first; the
+ * handler stores 0 to upcall_pending before it looks at event_pending,
+ * and TESSERA_HC_UPCALL_RETURN clears upcall_mask. A partition masks
+ * upcalls by storing 1 to upcall_mask; to unmask, it stores 0, then (a
+ * full barrier between) reads upcall_pending and, when it is set, makes
+ * any hypercall (TESSERA_HC_VERSION, as Xen's force_evtchn_callback) so
+ * that the monitor delivers what came while it was masked. Without a
+ * handler, the partition polls event_pending (TESSERA_HC_BLOCK).
  *
  * The rest is the vCPU's CPU accounting (TESSERA_FEATURE_ACCOUNTING),
  * written by the monitor only, each time the vCPU leaves its CPU or
@@ -106,7 +113,7 @@ static inline uint64_t tessera_time_scale(uint64_t ticks, uint32_t mul,
  */
 struct tessera_vcpu_info {
 	uint8_t upcall_pending;		/* monitor sets, partition clears */
-	uint8_t upcall_mask;		/* partition writes, monitor reads */
+	uint8_t upcall_mask;		/* partition and upcall delivery write */
 	uint8_t reserved0[6];
 	uint64_t runtime_ns;		/* CPU time this vCPU has had */
 	uint64_t periods;		/* its reservation periods begun */

@@ -18,7 +18,7 @@
  */
 
 #define TESSERA_ABI_MAJOR	1
-#define TESSERA_ABI_MINOR	4	/* 1.4: devices, vif and vbd channels */
+#define TESSERA_ABI_MINOR	4	/* 1.4: devices, vif and vbd channels, upcalls */
 #define TESSERA_ABI_VERSION	((TESSERA_ABI_MAJOR << 16) | TESSERA_ABI_MINOR)
 
 #define TESSERA_ABI_VERSION_MAJOR(v)	(((v) >> 16) & 0xffff)
@@ -39,5 +39,6 @@
 #define TESSERA_FEATURE_RINGS	(1ULL << 4)	/* channels mapped, see layout.h */
 #define TESSERA_FEATURE_DEVICES	(1ULL << 5)	/* ports, MMIO, IRQs, 0x30-0x3f */
 #define TESSERA_FEATURE_IOMMU	(1ULL << 6)	/* device DMA confined to memory */
+#define TESSERA_FEATURE_UPCALLS	(1ULL << 7)	/* events as upcalls, 0x21-0x22 */
 
 #endif

@@ -33,7 +33,8 @@ int event_peer(const struct tessera_tables *t, unsigned int id,
 /*
  * Sets port's pending bit, with the locked OR both sides use; whether
  * the port is unmasked (its mask word read once), so that the event can
- * end a block.
+ * end a block. An unmasked port also sets vCPU 0's upcall_pending, as
+ * Xen's evtchn_upcall_pending (monitor/arch/x86_64/upcall.c delivers).
  */
 bool event_set_pending(struct tessera_shared_info *shi, unsigned int port);
 

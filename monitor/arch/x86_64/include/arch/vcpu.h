@@ -26,6 +26,7 @@ struct arch_vcpu {
 	uint64_t fs_base;
 	uint64_t gs_base;	/* in KERNEL_GS_BASE while in the monitor */
 	uint16_t ds, es, fs, gs;
+	uint64_t upcall;	/* the handler's address, or 0 (upcall.c) */
 };
 
 /* A partition's page tables: what CR3 holds while its vCPUs run. */
