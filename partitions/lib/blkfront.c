@@ -117,27 +117,32 @@ static int blk_complete(struct tessera_blk *b, const struct blk_xfer *x,
 	return msg->status;
 }
 
-/* One batch: pushed, published, every response in. 0 or the first error. */
+/*
+ * One batch: pushed, published, every response in. 0 or the first error;
+ * -EPROTO (or a push's error) after resetting the ring.
+ */
 static int blk_batch(struct tessera_blk *b, const struct blk_xfer *x)
 {
 	struct tessera_ring_msg msg;
-	int n = blk_push(b, x), err = 0, ret;
+	int n = blk_push(b, x), err = 0, ret = n;
 
-	if (n < 0)
-		return n;
-	ret = tessera_ring_front_publish(&b->front);
+	if (n >= 0)
+		ret = tessera_ring_front_publish(&b->front);
 	if (ret > 0)
 		tessera_notify(b->ch->port);
 	for (int i = 0; i < n && ret >= 0; i++) {
-		ret = blk_take(b, &msg);
-		if (ret > 0) {
-			ret = blk_complete(b, x, &msg);
-			err = err ? err : ret;
-		}
+		ret = blk_take(b, &msg);	/* 1, or the ring is broken */
+		if (ret < 0)
+			break;
+		ret = blk_complete(b, x, &msg);
+		if (ret == -EPROTO)
+			break;
+		err = err ? err : ret;
+		ret = 0;
 	}
-	if (ret == -EPROTO)
+	if (ret < 0)
 		tessera_ring_front_reset(&b->front);
-	return ret == -EPROTO ? ret : err;
+	return ret < 0 ? ret : err;
 }
 
 static int blk_transfer(struct tessera_blk *b, struct blk_xfer *x)

@@ -94,3 +94,8 @@ test_guest_option_SRCS := partitions/lib/option.c
 
 # blkdrv: the check of every block request
 test_blk_check_SRCS := partitions/blkdrv/check.c
+
+# blkfront against a backend played by the test
+test_blkfront_SRCS := partitions/lib/blkfront.c partitions/lib/ring.c \
+	partitions/lib/channel.c
+test_blkfront_CFLAGS := -idirafter $(srctree)/partitions/lib/include
