@@ -26,9 +26,6 @@
 #include <tessera/partition_slots.h>
 #include <tessera/printk.h>
 #include <tessera/spinlock.h>
-#include <tessera/string.h>
-
-#define VTD_COMPATIBLE		"intel,vtd"	/* the board's unit nodes */
 
 #define VTD_CAP			0x08	/* 64-bit */
 #define VTD_ECAP		0x10	/* 64-bit */
@@ -115,79 +112,6 @@ static __noreturn __printf(2, 3) void vtd_refuse(const struct tessera_tables *t,
 	va_end(ap);
 	printk("machine does not match board %s: halting", t->board);
 	machine_halt(HALT_MISMATCH);
-}
-
-static bool vtd_is_unit(const struct tt_device *d)
-{
-	return d->owner == TT_MONITOR && d->nr_mmio &&
-	       !strcmp(d->compatible, VTD_COMPATIBLE);
-}
-
-static bool vtd_board_has(const struct tessera_tables *t, uint64_t address)
-{
-	for (uint32_t i = 0; i < t->nr_devices; i++) {
-		if (vtd_is_unit(&t->devices[i]) &&
-		    t->devices[i].mmio[0].base == address)
-			return true;
-	}
-	return false;
-}
-
-static const struct acpi_drhd *vtd_dmar_has(const struct acpi_dmar_info *dmar,
-					    uint64_t address)
-{
-	for (size_t i = 0; i < dmar->nr_drhds; i++) {
-		if (dmar->drhds[i].address == address)
-			return &dmar->drhds[i];
-	}
-	return NULL;
-}
-
-/* The DMAR puts the function behind a unit: by INCLUDE_PCI_ALL or by name. */
-static bool vtd_dmar_covers(const struct acpi_dmar_info *dmar, uint16_t bdf)
-{
-	for (size_t i = 0; i < dmar->nr_drhds; i++) {
-		if (dmar->drhds[i].flags & ACPI_DRHD_INCLUDE_PCI_ALL)
-			return true;
-	}
-	for (size_t i = 0; i < dmar->nr_scopes; i++) {
-		if (dmar->scopes[i].type == ACPI_SCOPE_PCI_ENDPOINT &&
-		    dmar->scopes[i].bdf == bdf)
-			return true;
-	}
-	return false;
-}
-
-/*
- * The firmware's units are the board's, and every PCI function given to
- * a partition is behind one: else its DMA would go unchecked.
- */
-static void vtd_check_dmar(const struct tessera_tables *t,
-			   const struct acpi_dmar_info *dmar)
-{
-	for (uint32_t i = 0; i < t->nr_devices; i++) {
-		const struct tt_device *d = &t->devices[i];
-		uint16_t bdf = d->pci_bdf;
-
-		if (vtd_is_unit(d) && !vtd_dmar_has(dmar, d->mmio[0].base))
-			vtd_refuse(t, "iommu: the board's VT-d unit at 0x%lx "
-				   "is not in the firmware's ACPI DMAR",
-				   d->mmio[0].base);
-		if ((d->flags & TESSERA_DEVICE_PCI) &&
-		    d->owner < t->nr_partitions && !vtd_dmar_covers(dmar, bdf))
-			vtd_refuse(t, "iommu: PCI function %02x:%02x.%x (%s) is "
-				   "behind no VT-d unit of the ACPI DMAR",
-				   bdf >> 8, (bdf >> 3) & 0x1f, bdf & 7,
-				   d->name);
-	}
-	for (size_t i = 0; i < dmar->nr_drhds; i++) {
-		const struct acpi_drhd *u = &dmar->drhds[i];
-
-		if (!vtd_board_has(t, u->address) || u->segment)
-			vtd_refuse(t, "iommu: the ACPI DMAR lists a VT-d unit "
-				   "at 0x%lx (PCI segment %u) that the board "
-				   "does not declare", u->address, u->segment);
-	}
 }
 
 /* The unit can hold the tables: domains, 2 MiB pages, `levels`. */
@@ -313,20 +237,11 @@ static void vtd_probe(const struct tessera_tables *t,
 		vtd_check_unit(t, &vtd_units[i], vtd_levels());
 }
 
-/* The board's first VT-d unit, or NULL. */
-static const struct tt_device *vtd_declared(const struct tessera_tables *t)
-{
-	for (uint32_t i = 0; i < t->nr_devices; i++) {
-		if (vtd_is_unit(&t->devices[i]))
-			return &t->devices[i];
-	}
-	return NULL;
-}
-
 void iommu_init(const struct tessera_tables *t)
 {
 	const struct tt_device *unit = vtd_declared(t);
 	struct acpi_dmar_info dmar;
+	char why[160];
 	uint64_t root;
 	int err;
 
@@ -339,7 +254,8 @@ void iommu_init(const struct tessera_tables *t)
 		vtd_refuse(t, "iommu: the board declares VT-d at 0x%lx, but the "
 			   "firmware has no usable ACPI DMAR (error %d)",
 			   unit->mmio[0].base, err);
-	vtd_check_dmar(t, &dmar);
+	if (vtd_check_dmar(t, &dmar, why, sizeof(why)))
+		vtd_refuse(t, "iommu: %s", why);
 	vtd_probe(t, &dmar);
 	vtd_build_tables(t, &root);
 	for (unsigned int i = 0; i < vtd_nr_units; i++) {

@@ -67,6 +67,8 @@ test_guest_event_SRCS := partitions/lib/event.c
 # the VT-d IOMMU's tables: context entries and second-level page tables
 test_vtd_tables_SRCS := monitor/drivers/vtd_tables.c \
 	monitor/arch/x86_64/pagetable.c
+test_vtd_check_SRCS := monitor/drivers/vtd_check.c monitor/lib/format.c \
+	monitor/lib/string.c
 
 # the network: the guest library's netfront against a backend played by the test
 test_netfront_SRCS := partitions/lib/netfront.c partitions/lib/ring.c \
@@ -94,6 +96,12 @@ test_guest_option_SRCS := partitions/lib/option.c
 
 # blkdrv: the check of every block request
 test_blk_check_SRCS := partitions/blkdrv/check.c
+
+# devices: which a partition has and where, the PCI config filter, the
+# I/O bitmap, the MMIO windows' page tables
+test_device_map_SRCS := monitor/core/device_map.c monitor/core/channel.c
+test_pci_filter_SRCS := monitor/core/pci_filter.c
+test_iobitmap_SRCS := monitor/arch/x86_64/iobitmap.c
 
 # blkfront against a backend played by the test
 test_blkfront_SRCS := partitions/lib/blkfront.c partitions/lib/ring.c \

@@ -6,7 +6,9 @@
  * The in-memory structures of Intel VT-d DMA remapping (Intel VT-d
  * specification, chapter 9), built from the domain tables by
  * monitor/drivers/vtd_tables.c: pure logic over pages reached through
- * callbacks, so that the host tests read every entry the IOMMU will.
+ * callbacks, so that the host tests read every entry the IOMMU will. And
+ * the check of the board's units against the firmware's
+ * (monitor/drivers/vtd_check.c).
  *
  * Legacy mode: a root table of 256 entries, one per PCI bus, each
  * pointing at a context table of 256 entries, one per device and
@@ -24,10 +26,12 @@
  * A 3-level table (39-bit addresses) is the 4-level one's first PDPT.
  */
 
+#include <stddef.h>
 #include <stdint.h>
 #include <arch/pagetable.h>
 #include <arch/vspace.h>
 #include <public/layout.h>
+#include <tessera/acpi.h>
 #include <tessera/tables.h>
 
 #define VTD_BUSES		256
@@ -80,5 +84,19 @@ struct vtd_build {
  * partition without memory, or -ENOMEM from alloc.
  */
 int vtd_build(struct vtd_build *b, const struct tessera_tables *t);
+
+/* The board's first VT-d unit (a monitor device "intel,vtd"), or NULL. */
+const struct tt_device *vtd_declared(const struct tessera_tables *t);
+
+/*
+ * Whether the firmware's DMAR is the board's: every unit the board
+ * declares is in it, it lists no other (nor one of another PCI segment),
+ * and every PCI function given to a partition is behind a unit, by
+ * INCLUDE_PCI_ALL or an endpoint scope that names it (a function only
+ * reached through bridges is not). 0, or -ENODEV with `why` (`size`
+ * bytes) saying what differs.
+ */
+int vtd_check_dmar(const struct tessera_tables *t,
+		   const struct acpi_dmar_info *dmar, char *why, size_t size);
 
 #endif
