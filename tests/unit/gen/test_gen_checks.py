@@ -7,6 +7,8 @@ are allowed."""
 
 from dataclasses import replace
 
+import pytest
+
 from gen_harness import FIXTURES, SRCTREE
 from tessera_gen import checks, contract, fdt, kconfig, model, programs
 from tessera_gen.errors import GenError
@@ -110,3 +112,53 @@ def test_ports_and_irqs_may_be_shared_by_one_owner_or_with_nobody(build, tmp_pat
 	devices = <&uart1 &com2b>;
 };"""))
     assert build.gen("system.dts") == (0, [])
+
+
+def test_assigned_addresses_not_whole_entries_stop_the_loading(build, tmp_path):
+    """The binding refuses it first; the model must not guess either."""
+    with pytest.raises(GenError) as error:
+        _problems(build, tmp_path, """
+&nic0 {
+	assigned-addresses = <0x43001820 0x0 0xe0000000 0x4000>;
+};""")
+    assert error.value.problems == [
+        ("/isa/pci@cf8/ethernet@3", "assigned-addresses has 4 cells, not a multiple "
+         "of 5 (phys.hi, 2 address cells, 2 size cells)")]
+
+
+def test_read_only_extents_may_overlap_and_one_function_may_share_its_gsi(build, tmp_path):
+    """Two frontends may read the same sectors; a GSI shared by a
+    partition's own functions, or with nobody's, is no conflict."""
+    assert _problems(build, tmp_path, """
+&disk0 {
+	interrupts = <23>;
+};
+
+&alpha {
+	devices = <&nic0 &disk0>;
+};
+
+/ {
+	channels {
+		alpha-ro {
+			compatible = "tessera,vbd";
+			frontend = <&alpha>;
+			backend = <&beta>;
+			slots = <8>;
+			slot-size = <528>;
+			start-sector = <0x0 0x0>;
+			sectors = <0x0 0x100>;
+			read-only;
+		};
+		alpha-ro-too {
+			compatible = "tessera,vbd";
+			frontend = <&alpha>;
+			backend = <&beta>;
+			slots = <8>;
+			slot-size = <528>;
+			start-sector = <0x0 0x80>;
+			sectors = <0x0 0x100>;
+			read-only;
+		};
+	};
+};""") == []

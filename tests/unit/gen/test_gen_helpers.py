@@ -6,7 +6,7 @@ constants read from the table contract."""
 import pytest
 
 from gen_harness import SRCTREE
-from tessera_gen import banner, contract
+from tessera_gen import banner, contract, netif
 from tessera_gen.emit_c import c_comment, c_string
 from tessera_gen.errors import GenError, error_lines
 from tessera_gen.regions import Range, align_up, covered, first_fit, merge, subtract
@@ -119,3 +119,26 @@ def test_contract_of_another_version_is_refused(tmp_path):
     assert error_lines("x.dts", refused.value) == [
         "monitor/include/tessera/tables.h: is version 4 but gen/ emits version 3: "
         "update gen/tessera_gen/"]
+
+
+def test_subnets_and_addresses():
+    s = netif.subnet("10.0.2.16/24")
+    assert (s.network, s.broadcast, str(s)) == (0x0a000200, 0x0a0002ff, "10.0.2.0/24")
+    assert netif.ipv4("10.0.2.2") in s and netif.ipv4("10.0.3.2") not in s
+    assert netif.ipv4_bytes(s.address) == (10, 0, 2, 16)
+    assert str(netif.subnet("192.168.1.5/30")) == "192.168.1.4/30"
+    for text in ("10.0.2.16", "10.0.2.16/", "10.0.2.16/0", "10.0.2.16/31",
+                 "10.0.2/24", "10.0.2.016x/24", "1.2.3.4.5/8", " 10.0.2.16/24"):
+        with pytest.raises(netif.NetError):
+            netif.subnet(text)
+
+
+def test_firewall_rules_and_their_defaults():
+    assert netif.rule("allow in tcp 80") == netif.Rule("allow", "in", "tcp", 80, 80)
+    assert netif.rule("deny  out udp 0-65535") == netif.Rule("deny", "out", "udp", 0, 65535)
+    assert netif.rule("allow in icmp") == netif.Rule("allow", "in", "icmp", 0, 65535)
+    assert netif.rule("deny out any") == netif.Rule("deny", "out", "any", 0, 65535)
+    for text in ("", "allow in tcp 80 81", "allow in any 1", "allow in tcp -1",
+                 "allow in tcp 1-2-3", "Allow in tcp 80", "allow in tcp 0x50"):
+        with pytest.raises(netif.NetError):
+            netif.rule(text)
