@@ -26,7 +26,9 @@
 
 #define HTTPD_IDLE_NS	(30ull * 1000000000)
 #define HTTPD_CHUNK	4096	/* bytes read from the disk at once */
-#define HTTPD_HEAD_MAX	160
+/* the longest head is about 140 bytes: a 21-byte reason, a 24-byte type,
+ * a 20-digit length */
+#define HTTPD_HEAD_MAX	256
 
 struct client {
 	struct net_conn *conn;
@@ -72,7 +74,7 @@ static void respond(struct client *c, int status, const char *name)
 /* Reads more of the request; false once the connection is over. */
 static bool client_read(struct client *c)
 {
-	char name[HTTP_PATH_MAX + 1];
+	char name[HTTP_PATH_MAX + 1] = "";
 	long n = net_recv(c->conn, c->req + c->req_len,
 			  sizeof(c->req) - c->req_len);
 	int status;
@@ -83,7 +85,8 @@ static bool client_read(struct client *c)
 		return false;
 	c->req_len += (size_t)n;
 	status = http_parse(c->req, c->req_len, name);
-	if (status && fault_path && !strcmp(name, fault_path + 1)) {
+	if (status == 200 && fault_path &&
+	    !strcmp(name, fault_path + (fault_path[0] == '/'))) {
 		printf("httpd: %s asked: faulting on purpose\n", fault_path);
 		*(volatile int *)0 = 1;
 	}
