@@ -33,6 +33,20 @@ COMPARISONS = [
      "eventfd_rtt_tsc"),
     ("ring / pipe throughput, 2 KiB", "ring_mbps", "pipe_mbps"),
 ]
+# The servers (servers.py): the same figure names on both sides, each
+# page's measured from the host, the block reads from inside.
+HTTP_PAGES = [("http_index", "small page"), ("http_64k", "64 KiB file")]
+HTTP_FIGURES = [("_rps", "requests/s, 1 at a time"),
+                ("_mean", "mean latency"), ("_p50", "median latency"),
+                ("_p99", "99th percentile latency"),
+                ("_rps_c4", "requests/s, 4 at a time")]
+COMPARISONS += [(f"HTTP GET, {page}: {what}", name + suffix, name + suffix)
+                for name, page in HTTP_PAGES for suffix, what in HTTP_FIGURES]
+COMPARISONS += [
+    ("block read 16 MiB, 64 KiB requests", "blk_read", "blk_read"),
+    ("block read, slowest of 3 passes", "blk_read_min", "blk_read_min"),
+    ("block read, fastest of 3 passes", "blk_read_max", "blk_read_max"),
+]
 
 NOT_MEASURED = "tessera: not measured yet (needs the partition runtime)"
 

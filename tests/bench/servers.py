@@ -1,0 +1,226 @@
+# SPDX-License-Identifier: MIT
+"""The consolidated servers against the same servers on Linux, in the
+same QEMU (docs/benchmarks.md, "Servers"): HTTP requests from the host to
+partitions/httpd behind netdrv, and to the same httpd built for Linux
+(servers/httpd.c); block reads of a 16 MiB extent through blkdrv
+(tests/programs/blkread), and by Linux from /dev/vda (servers/blkread.c).
+
+Each side boots once, serving the same disk image (the Tessera system's,
+servers/servers.dts): its console is read as it comes until httpd
+listens and the block figures are in, then the host measures through a
+forwarded port of its own and stops the machine, since servers serve
+forever. Nothing here fails a run for a figure: a side that does not
+come up or answers wrongly leaves its figures out and says why.
+"""
+import http.client
+import os
+import signal
+import socket
+import subprocess
+import sys
+import threading
+import time
+
+from figures import HTTP_PAGES, Figure, add, parse
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+SERVERS = os.path.join(HERE, "servers")
+SYSTEM = os.path.join(SERVERS, "servers.dts")
+SRCTREE = os.path.dirname(os.path.dirname(HERE))
+WWW = os.path.join(SERVERS, "www")
+
+GUEST_IP = "10.0.2.16"		# web's vif in servers.dts, eth0 on Linux
+GATEWAY = "10.0.2.2"		# QEMU's user network
+WEB_EXTENT = "2048:2048"	# web-disk's start and sectors in servers.dts
+LINUX_PROGRAMS = [os.path.join(SERVERS, f) for f in ("blkread.c", "httpd.c")]
+# The shim includes the guest API's real headers, after the C library's.
+LINUX_CFLAGS = [f"--cflag={flag}" for d in (
+    "partitions/lib/include", "partitions/lwip/include", "monitor/include")
+    for flag in ("-idirafter", os.path.join(SRCTREE, d))]
+# /bench/...: busybox has an httpd applet in /bin too.
+LINUX_RUN = (f'sh -c "/bench/blkread; /bench/httpd '
+             f'disk=/dev/vda:{WEB_EXTENT} port=80"')
+
+LISTENING = "httpd: listening on port"
+# Tessera's reader runs beside httpd; the host waits for its end.
+READY = {"tessera": [LISTENING, "[tessera] reader: exited"],
+         "linux": [LISTENING]}
+READY_TIMEOUT = 180	# seconds from the boot; Linux needs about 25
+STOP_TIMEOUT = 30
+
+# The files of www/ that figures.HTTP_PAGES names.
+PATHS = {"http_index": "/index.html", "http_64k": "/64k.txt"}
+WARMUP = 20		# requests per page before any is measured
+REQUESTS = 200		# measured, one at a time and again CONCURRENCY at once
+CONCURRENCY = 4
+REQUEST_TIMEOUT = 30
+
+
+class LoadError(Exception):
+    pass
+
+
+class Guest:
+    """A machine booted in the background, its console (stdout and
+    stderr) read line by line as it comes."""
+
+    def __init__(self, cmd):
+        self.proc = subprocess.Popen(
+            cmd, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
+            stdin=subprocess.DEVNULL, text=True, errors="replace",
+            start_new_session=True)	# its QEMU stops with it
+        self.lines = []
+        self.seen = threading.Condition()
+        self.reader = threading.Thread(target=self._read, daemon=True)
+        self.reader.start()
+
+    def _read(self):
+        for line in self.proc.stdout:
+            with self.seen:
+                self.lines.append(line.rstrip("\n"))
+                self.seen.notify_all()
+        with self.seen:
+            self.proc.wait()
+            self.seen.notify_all()
+
+    def console(self):
+        with self.seen:
+            return "\n".join(self.lines)
+
+    def wait_for(self, texts, timeout):
+        """None once a line has shown each of texts, else why not."""
+        deadline = time.monotonic() + timeout
+        with self.seen:
+            while True:
+                missing = [t for t in texts
+                           if not any(t in line for line in self.lines)]
+                if not missing:
+                    return None
+                if self.proc.poll() is not None:
+                    return (f"ended (exit status {self.proc.returncode}) "
+                            f"before {missing[0]!r}")
+                left = deadline - time.monotonic()
+                if left <= 0:
+                    return f"no {missing[0]!r} after {timeout} s"
+                self.seen.wait(left)
+
+    def stop(self):
+        if self.proc.poll() is None:
+            os.killpg(self.proc.pid, signal.SIGTERM)
+        try:
+            self.proc.wait(STOP_TIMEOUT)
+        except subprocess.TimeoutExpired:
+            os.killpg(self.proc.pid, signal.SIGKILL)
+            self.proc.wait()
+        self.reader.join()
+
+
+def free_port():
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def hostfwd(port):
+    """The {hostfwd} of qemu.args that forwards port to web:80."""
+    return f",hostfwd=tcp:127.0.0.1:{port}-{GUEST_IP}:80"
+
+
+def fetch(port, path, size):
+    """One GET on a connection of its own, as HTTP/1.0 and httpd have it:
+    its latency in seconds, from the connect to the body's last byte."""
+    t0 = time.perf_counter()
+    conn = http.client.HTTPConnection("127.0.0.1", port,
+                                      timeout=REQUEST_TIMEOUT)
+    try:
+        conn.request("GET", path)
+        resp = conn.getresponse()
+        body = resp.read()
+    except (OSError, http.client.HTTPException) as e:
+        raise LoadError(f"GET {path}: {e!r}")
+    finally:
+        conn.close()
+    if resp.status != 200 or len(body) != size:
+        raise LoadError(f"GET {path}: status {resp.status}, {len(body)} "
+                        f"bytes instead of 200 and {size}")
+    return time.perf_counter() - t0
+
+
+def concurrent(port, path, size):
+    """REQUESTS requests from CONCURRENCY clients at once: requests/s."""
+    errors = []
+
+    def client(n):
+        try:
+            for _ in range(n):
+                fetch(port, path, size)
+        except LoadError as e:
+            errors.append(e)
+    share = REQUESTS // CONCURRENCY
+    clients = [threading.Thread(target=client, args=(share,))
+               for _ in range(CONCURRENCY)]
+    t0 = time.perf_counter()
+    for c in clients:
+        c.start()
+    for c in clients:
+        c.join()
+    if errors:
+        raise errors[0]
+    return share * CONCURRENCY / (time.perf_counter() - t0)
+
+
+def load(port, where):
+    """The HTTP figures of one side, measured the same way on both."""
+    figs = {}
+    for name, _ in HTTP_PAGES:
+        path = PATHS[name]
+        size = os.path.getsize(os.path.join(WWW, path.lstrip("/")))
+        for _ in range(WARMUP):
+            fetch(port, path, size)
+        t0 = time.perf_counter()
+        lat = sorted(fetch(port, path, size) for _ in range(REQUESTS))
+        wall = time.perf_counter() - t0
+        for suffix, value, unit in [
+                ("_rps", REQUESTS / wall, "req/s"),
+                ("_mean", sum(lat) / len(lat) * 1e6, "us"),
+                ("_p50", lat[len(lat) // 2] * 1e6, "us"),
+                ("_p99", lat[-(-len(lat) * 99 // 100) - 1] * 1e6, "us"),
+                ("_rps_c4", concurrent(port, path, size), "req/s")]:
+            add(figs, Figure(name + suffix, value, unit, where))
+    return figs
+
+
+def serve(side, cmd, port):
+    """Boots one side, takes its console's figures and measures HTTP
+    through port: (figures, None) or (what it has, why not all)."""
+    guest = Guest(cmd)
+    why = guest.wait_for(READY[side], READY_TIMEOUT)
+    try:
+        figs = {} if why else load(port, f"host to {side}")
+    except LoadError as e:
+        figs, why = {}, f"HTTP: {e}"
+    guest.stop()
+    console = guest.console()
+    if side == "linux" and "init: linux" not in console:
+        sys.exit(f"{console}\nbench: servers: the Linux baseline did not "
+                 f"boot: {' '.join(cmd)}")
+    if why:
+        print("\n".join(console.splitlines()[-20:]), file=sys.stderr)
+    for fig in parse(console, side).values():
+        add(figs, fig)
+    return figs, why and f"servers: {side}: {why}"
+
+
+def measure(image, tessera_cmd, linux_cmd):
+    """The figures of both sides and the notes of what is missing.
+    tessera_cmd(image, hostfwd) and linux_cmd(programs, options) are the
+    runner's commands that boot an image and the baseline."""
+    disk = os.path.join(os.path.dirname(image), "disk.img")
+    port = free_port()
+    tessera, t_why = serve("tessera", tessera_cmd(image, hostfwd(port)), port)
+    port = free_port()
+    linux, l_why = serve("linux", linux_cmd(LINUX_PROGRAMS, [
+        "--disk", disk, "--ipv4", f"{GUEST_IP}/24", "--gateway", GATEWAY,
+        "--hostfwd", hostfwd(port), "--run", LINUX_RUN] + LINUX_CFLAGS),
+        port)
+    return tessera, linux, [why for why in (t_why, l_why) if why]
