@@ -84,9 +84,9 @@ void tessera_sleep_ns(uint64_t ns);
  * Events (public/shared_info.h, docs/rings.md "Events"). Each channel end
  * has a port (tessera_channel()->port); a notification sets the peer's
  * port pending in the peer's shared-info page and wakes it if it waits.
- * Delivery is by polling: a partition learns of its events by looking at
- * its pending bits, after tessera_wait_event() returns or whenever it
- * likes. Upcalls are not delivered yet.
+ * A partition learns of its events by looking at its pending bits, after
+ * tessera_wait_event() returns or whenever it likes, or in an upcall
+ * (tessera_set_upcall()).
  *
  * TESSERA_HC_NOTIFY: notifies the other end of this partition's channel
  * end with port `port`. 0, or -EINVAL when `port` is not one of this
@@ -122,6 +122,28 @@ void tessera_wait_event_until(uint64_t ns);
 int tessera_event_mask(unsigned int port);
 int tessera_event_unmask(unsigned int port);
 int tessera_event_clear(unsigned int port);
+
+/*
+ * Upcalls (TESSERA_FEATURE_UPCALLS), as Xen's event callback: once set,
+ * `handler` runs whenever a port becomes pending while not masked,
+ * interrupting the program wherever it is (in a loop without hypercalls
+ * too: the monitor interrupts its CPU), on its stack, with upcalls
+ * masked; it takes its events with tessera_event_clear() and returns.
+ * An event that comes while it runs is delivered by the next upcall,
+ * right after it returns. The handler must not rely on the interrupted
+ * code's state: like a signal handler, it touches only what that code
+ * cannot be in the middle of (volatile or atomic variables). NULL stops
+ * upcalls. 0, or -EFAULT when the monitor refuses the entry, -ENOSYS
+ * without the feature. tessera_wait_event() works as before, and returns
+ * after the upcall of the event that woke it.
+ *
+ * tessera_upcall_mask() defers upcalls (a critical section of the
+ * program's); tessera_upcall_unmask() ends that, and what came meanwhile
+ * is delivered before it returns.
+ */
+int tessera_set_upcall(void (*handler)(void));
+void tessera_upcall_mask(void);
+void tessera_upcall_unmask(void);
 
 /*
  * The locked bit operations on a port bitmap (event_pending or
