@@ -34,7 +34,7 @@ GATEWAY = "10.0.2.2"		# QEMU's user network
 WEB_EXTENT = "2048:2048"	# web-disk's start and sectors in servers.dts
 LINUX_PROGRAMS = [os.path.join(SERVERS, f) for f in ("blkread.c", "httpd.c")]
 # The shim includes the guest API's real headers, after the C library's.
-LINUX_CFLAGS = [f"--cflag={flag}" for d in (
+SHIM_FLAGS = [flag for d in (
     "partitions/lib/include", "partitions/lwip/include", "monitor/include")
     for flag in ("-idirafter", os.path.join(SRCTREE, d))]
 # /bench/...: busybox has an httpd applet in /bin too.
@@ -219,8 +219,8 @@ def measure(image, tessera_cmd, linux_cmd):
     port = free_port()
     tessera, t_why = serve("tessera", tessera_cmd(image, hostfwd(port)), port)
     port = free_port()
-    linux, l_why = serve("linux", linux_cmd(LINUX_PROGRAMS, [
-        "--disk", disk, "--ipv4", f"{GUEST_IP}/24", "--gateway", GATEWAY,
-        "--hostfwd", hostfwd(port), "--run", LINUX_RUN] + LINUX_CFLAGS),
-        port)
+    options = ["--disk", disk, "--ipv4", f"{GUEST_IP}/24",
+               "--gateway", GATEWAY, "--hostfwd", hostfwd(port),
+               "--run", LINUX_RUN] + [f"--cflag={f}" for f in SHIM_FLAGS]
+    linux, l_why = serve("linux", linux_cmd(LINUX_PROGRAMS, options), port)
     return tessera, linux, [why for why in (t_why, l_why) if why]

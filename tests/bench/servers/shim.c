@@ -55,10 +55,10 @@ static uint8_t blk_bounce[64 * 1024] __attribute__((aligned(4096)));
 
 int tessera_blk_open(struct tessera_blk *b, const char *channel)
 {
-	char path[64];
+	char path[256];
 	unsigned long long start, sectors;
 
-	if (sscanf(channel, "%63[^:]:%llu:%llu", path, &start, &sectors) != 3)
+	if (sscanf(channel, "%255[^:]:%llu:%llu", path, &start, &sectors) != 3)
 		return -ENOENT;
 	blk_fd = open(path, O_RDONLY | O_DIRECT | O_CLOEXEC);
 	if (blk_fd < 0)
