@@ -45,6 +45,12 @@ LISTENING = "httpd: listening on port"
 # Tessera's reader runs beside httpd; the host waits for its end.
 READY = {"tessera": [LISTENING, "[tessera] reader: exited"],
          "linux": [LISTENING]}
+# Lines after which the servers will not come up: a server partition
+# ended or faulted, or the IOMMU refused a device's DMA. Linux's /init
+# ends the machine itself.
+BROKEN = {"tessera": ["[tessera] net: ", "[tessera] web: ", "[tessera] blk: ",
+                      "detected translation failure"],
+          "linux": []}
 READY_TIMEOUT = 180	# seconds from the boot; Linux needs about 25
 STOP_TIMEOUT = 30
 
@@ -87,8 +93,9 @@ class Guest:
         with self.seen:
             return "\n".join(self.lines)
 
-    def wait_for(self, texts, timeout):
-        """None once a line has shown each of texts, else why not."""
+    def wait_for(self, texts, broken, timeout):
+        """None once a line has shown each of texts, else why not: the
+        first line that has one of broken, the end, or the timeout."""
         deadline = time.monotonic() + timeout
         with self.seen:
             while True:
@@ -96,6 +103,10 @@ class Guest:
                            if not any(t in line for line in self.lines)]
                 if not missing:
                     return None
+                bad = [line for line in self.lines
+                       if any(b in line for b in broken)]
+                if bad:
+                    return f"{bad[0].strip()!r} before {missing[0]!r}"
                 if self.proc.poll() is not None:
                     return (f"ended (exit status {self.proc.returncode}) "
                             f"before {missing[0]!r}")
@@ -194,7 +205,7 @@ def serve(side, cmd, port):
     """Boots one side, takes its console's figures and measures HTTP
     through port: (figures, None) or (what it has, why not all)."""
     guest = Guest(cmd)
-    why = guest.wait_for(READY[side], READY_TIMEOUT)
+    why = guest.wait_for(READY[side], BROKEN[side], READY_TIMEOUT)
     try:
         figs = {} if why else load(port, f"host to {side}")
     except LoadError as e:
