@@ -32,6 +32,7 @@ COMPARISONS = [
     ("ring / shm + eventfd round trip, TSC", "ring_rtt_tsc",
      "eventfd_rtt_tsc"),
     ("ring / pipe throughput, 2 KiB", "ring_mbps", "pipe_mbps"),
+    ("ring / shm + eventfd throughput, 2 KiB", "ring_mbps", "eventfd_mbps"),
 ]
 # The servers (servers.py): the same figure names on both sides, each
 # page's measured from the host, the block reads from inside.
