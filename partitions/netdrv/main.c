@@ -12,7 +12,10 @@
  * its counters when it ends. Between events it blocks in
  * tessera_wait_event(): a port is looked at when it was pending (every
  * vif once at the start), after clearing it, so an event that comes
- * during the look ends the next wait at once.
+ * during the look ends the next wait at once. A look takes a bounded
+ * amount of work from each; what is left is looked at before the next
+ * wait. A vif whose events bring no work has its port masked a while
+ * (vif.h, VIF_STORM_EVENTS).
  */
 
 #include <stdbool.h>
@@ -108,10 +111,11 @@ static void netdrv_print_stats(void)
 /*
  * One look at whatever is pending (every vif at the start) or was left
  * over by the last look: whether work may be left, so that netdrv looks
- * again before it waits.
+ * again before it waits. *wake: the first end of a vif's back-off.
  */
-static bool netdrv_round(bool start, bool nic)
+static bool netdrv_round(bool start, bool nic, uint64_t *wake)
 {
+	uint64_t now = tessera_now_ns();
 	bool busy = false;
 
 	if (nic) {
@@ -124,9 +128,10 @@ static bool netdrv_round(bool start, bool nic)
 	for (unsigned int i = 0; i < netdrv_vfr.nr; i++) {
 		struct vif *v = &netdrv_vifs[i];
 
-		if (tessera_event_clear(v->ch->port) > 0 || start || v->busy)
-			vif_serve(v);
+		vif_visit(v, start, now);
 		busy |= v->busy;
+		if (v->unmask_ns && (!*wake || v->unmask_ns < *wake))
+			*wake = v->unmask_ns;
 	}
 	return busy;
 }
@@ -162,16 +167,19 @@ int main(int argc, char **argv)
 	if (netdrv_args.stats_ns)
 		next = tessera_now_ns() + netdrv_args.stats_ns;
 	for (;;) {
-		bool busy = netdrv_round(start, nic);
+		uint64_t wake = 0;
+		bool busy = netdrv_round(start, nic, &wake);
 
 		start = false;
 		if (netdrv_args.exit_on_goodbye && netdrv_all_done())
 			break;
 		next = netdrv_tick(next);
+		if (next && (!wake || next < wake))
+			wake = next;
 		if (busy)
 			continue;
-		if (next)
-			tessera_wait_event_until(next);
+		if (wake)
+			tessera_wait_event_until(wake);
 		else
 			tessera_wait_event();
 	}

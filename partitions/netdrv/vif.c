@@ -4,10 +4,12 @@
  * the ring helpers, copied and checked (<tessera/ring.h>); what netif
  * adds is checked here: an rx request is an empty buffer. A frontend
  * that breaks the protocol costs one line and a reset of its ring each
- * time it notifies, never a spin, and nothing to the other vifs.
+ * time it notifies, never a spin, and nothing to the other vifs; one
+ * that notifies without work gets its port masked a while.
  */
 
 #include <stdio.h>
+#include <string.h>
 #include <tessera.h>
 #include "netdrv.h"
 #include "vif.h"
@@ -30,9 +32,9 @@ int vif_open(struct vif *v, const struct tessera_channel *ch,
 	    ch->slot_size < TESSERA_NETIF_FRAME_MAX ||
 	    ch->ring_bytes < TESSERA_NETIF_BYTES(ch->slots, ch->slot_size))
 		return -EINVAL;
+	memset(v, 0, sizeof(*v));
 	v->ch = ch;
 	v->index = index;
-	v->done = false;
 	vif_ring_channel(&v->tx_ch, ch, TESSERA_NETIF_TX_OFFSET);
 	vif_ring_channel(&v->rx_ch, ch,
 			 TESSERA_NETIF_RX_OFFSET(ch->slots, ch->slot_size));
@@ -70,6 +72,7 @@ static int vif_take_buffer(struct vif *v)
 		ret = -EPROTO;
 	} else if (ret) {
 		v->rx_ids[at] = msg.id;
+		v->worked = true;
 	}
 	return ret;
 }
@@ -121,8 +124,10 @@ static void vif_serve_tx(struct vif *v)
 	for (uint32_t n = 0; n < v->tx_ch.slots && ret > 0; n++) {
 		ret = tessera_ring_back_take(&v->tx, &msg, vif_buf,
 					     sizeof(vif_buf));
-		if (ret > 0)
+		if (ret > 0) {
+			v->worked = true;
 			ret = vif_answer(v, &msg);
+		}
 	}
 	v->busy = ret > 0;
 	if (ret < 0)
@@ -131,7 +136,48 @@ static void vif_serve_tx(struct vif *v)
 
 void vif_serve(struct vif *v)
 {
+	v->worked = false;
 	while (vif_take_buffer(v) > 0)
 		;
 	vif_serve_tx(v);
+}
+
+/* An event was looked at: one too many masks the port for a back-off. */
+static void vif_count_event(struct vif *v, uint64_t now)
+{
+	if (v->worked) {
+		v->quiet = 0;
+		v->backoff_ns = 0;
+		return;
+	}
+	if (++v->quiet < VIF_STORM_EVENTS)
+		return;
+	printf("%s: protocol error: event storm: %u events without work\n",
+	       v->ch->name, v->quiet);
+	v->quiet = 0;
+	v->backoff_ns = v->backoff_ns ? v->backoff_ns * 2 : VIF_BACKOFF_MIN_NS;
+	if (v->backoff_ns > VIF_BACKOFF_MAX_NS)
+		v->backoff_ns = VIF_BACKOFF_MAX_NS;
+	v->unmask_ns = now + v->backoff_ns;
+	tessera_event_mask(v->ch->port);
+}
+
+void vif_visit(struct vif *v, bool start, uint64_t now)
+{
+	bool event;
+
+	if (v->unmask_ns) {
+		if (now < v->unmask_ns)
+			return;
+		v->unmask_ns = 0;
+		tessera_event_clear(v->ch->port);
+		tessera_event_unmask(v->ch->port);
+		vif_serve(v);
+		return;
+	}
+	event = tessera_event_clear(v->ch->port) > 0;
+	if (event || start || v->busy)
+		vif_serve(v);
+	if (event)
+		vif_count_event(v, now);
 }

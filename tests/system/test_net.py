@@ -136,7 +136,10 @@ def test_a_hostile_frontend_leaves_the_good_one_served(system):
         ("evil", "hostile", 3, 17, ["allow in icmp"])])
     assert run.partition_lines("good") == [
         GATEWAY_ARP, "%d/%d echo replies" % (rounds, rounds), "goodbye"], run
-    assert run.partition_lines("evil") == [
+    # its own netfront may find the rings it broke in any state: it says
+    # so ("protocol error: ..."), resets them and goes on
+    assert [l for l in run.partition_lines("evil")
+            if not l.startswith("protocol error: ")] == [
         "req_prod far ahead: backend reset",
         "len beyond the slot: backend reset",
         "event storm: 1000 notifications", "goodbye"], run

@@ -8,7 +8,8 @@
  * that finds none is -EAGAIN; a frontend that breaks a ring (an rx
  * request with a payload, a producer index far ahead) gets that ring
  * reset and nothing else; a ring kept full is served a ring's worth at a
- * time.
+ * time; events without work, a storm, mask the port for a back-off that
+ * doubles until work comes, and an honest peer's are never a storm.
  */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -52,6 +53,29 @@ int tessera_notify(unsigned int port)
 	return 0;
 }
 
+/* the vif's port: pending or not, masked or not */
+static bool pending, masked;
+
+int tessera_event_clear(unsigned int port)
+{
+	int was = pending;
+
+	pending = false;
+	return was;
+}
+
+int tessera_event_mask(unsigned int port)
+{
+	masked = true;
+	return 0;
+}
+
+int tessera_event_unmask(unsigned int port)
+{
+	masked = false;
+	return pending;
+}
+
 static void front_channel(struct tessera_channel *c, uint64_t offset)
 {
 	*c = ch;
@@ -78,6 +102,7 @@ static int setup(void **state)
 	assert_int_equal(tessera_ring_front_init(&tx, &tx_front_ch), 0);
 	assert_int_equal(tessera_ring_front_init(&rx, &rx_front_ch), 0);
 	memset(&router, 0, sizeof(router));
+	pending = masked = false;
 	return 0;
 }
 
@@ -238,6 +263,73 @@ static void test_a_full_ring_is_served_a_ring_at_a_time(void **state)
 	assert_int_equal(router.frames, SLOTS);
 }
 
+/* n events, each looked at, at time `now`, with no work */
+static void empty_events(unsigned int n, uint64_t now)
+{
+	for (unsigned int i = 0; i < n; i++) {
+		pending = true;
+		vif_visit(&v, false, now);
+	}
+}
+
+static void test_an_event_storm_masks_the_port_a_while(void **state)
+{
+	uint64_t t = 1000;
+
+	empty_events(VIF_STORM_EVENTS - 1, t);
+	assert_false(masked);
+	empty_events(1, t);
+	assert_true(masked);
+	assert_int_equal(v.unmask_ns, t + VIF_BACKOFF_MIN_NS);
+	/* while masked, nothing is looked at, even what is there */
+	send(0, 60, 1);
+	pending = true;
+	vif_visit(&v, false, t + VIF_BACKOFF_MIN_NS - 1);
+	assert_int_equal(router.frames, 0);
+	assert_true(masked);
+	/* the back-off over, the port is unmasked and the ring looked at */
+	vif_visit(&v, false, t + VIF_BACKOFF_MIN_NS);
+	assert_false(masked);
+	assert_int_equal(v.unmask_ns, 0);
+	assert_int_equal(router.frames, 1);
+}
+
+static void test_back_offs_double_until_work_comes(void **state)
+{
+	uint64_t t = 0, backoff = VIF_BACKOFF_MIN_NS;
+
+	for (int storm = 0; storm < 6; storm++) {
+		empty_events(VIF_STORM_EVENTS, t);
+		assert_int_equal(v.unmask_ns - t, backoff);
+		t = v.unmask_ns;
+		vif_visit(&v, false, t);
+		if (backoff < VIF_BACKOFF_MAX_NS)
+			backoff *= 2;
+	}
+	assert_int_equal(v.backoff_ns, VIF_BACKOFF_MAX_NS);
+	/* an event with work ends the run and the back-off */
+	empty_events(VIF_STORM_EVENTS - 1, t);
+	send(0, 60, 1);
+	empty_events(1, t);
+	assert_int_equal(v.backoff_ns, 0);
+	empty_events(VIF_STORM_EVENTS - 1, t);
+	assert_false(masked);
+}
+
+static void test_events_with_work_are_never_a_storm(void **state)
+{
+	for (uint32_t i = 0; i < 10 * VIF_STORM_EVENTS; i++) {
+		/* a frame, then the three empty events an honest peer may
+		 * cause on each of the two rings */
+		send(i % SLOTS, 60, 1);
+		empty_events(1, 0);
+		assert_status(i % SLOTS, 0);
+		empty_events(2 * 3, 0);
+	}
+	assert_false(masked);
+	assert_int_equal(router.frames, 10 * VIF_STORM_EVENTS);
+}
+
 #define VIF_TEST(t) cmocka_unit_test_setup_teardown(t, setup, teardown)
 
 int main(void)
@@ -250,6 +342,9 @@ int main(void)
 		VIF_TEST(test_an_rx_request_with_a_payload_resets_the_ring),
 		VIF_TEST(test_a_tx_index_far_ahead_resets_the_ring),
 		VIF_TEST(test_a_full_ring_is_served_a_ring_at_a_time),
+		VIF_TEST(test_an_event_storm_masks_the_port_a_while),
+		VIF_TEST(test_back_offs_double_until_work_comes),
+		VIF_TEST(test_events_with_work_are_never_a_storm),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
