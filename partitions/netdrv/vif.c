@@ -14,7 +14,14 @@
 #include "netdrv.h"
 #include "vif.h"
 
-static uint8_t vif_buf[VIF_SLOT_MAX];	/* a slot's private copy */
+/*
+ * Private copies of slots: a frame being routed, and an rx request. They
+ * are apart because routing a frame to a vif may take that vif's rx
+ * requests, whose payload (a hostile frontend's) must never land in the
+ * frame on its way to the others.
+ */
+static uint8_t vif_buf[VIF_SLOT_MAX];
+static uint8_t vif_rx_buf[VIF_SLOT_MAX];
 
 static void vif_ring_channel(struct tessera_channel *ring,
 			     const struct tessera_channel *ch, uint64_t offset)
@@ -63,7 +70,8 @@ static int vif_take_buffer(struct vif *v)
 {
 	struct tessera_ring_msg msg;
 	uint32_t at = v->rx.ring.cons & (v->rx_ch.slots - 1);
-	int ret = tessera_ring_back_take(&v->rx, &msg, vif_buf, sizeof(vif_buf));
+	int ret = tessera_ring_back_take(&v->rx, &msg, vif_rx_buf,
+					 sizeof(vif_rx_buf));
 
 	if (ret < 0) {
 		vif_protocol_error(v, &v->rx, NULL);

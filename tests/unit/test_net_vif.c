@@ -37,6 +37,8 @@ static struct {
 	uint32_t len;
 	uint8_t first;
 	int status;
+	struct vif *also_to;	/* delivers the frame there, then looks again */
+	uint8_t first_after;
 } router;
 
 int netdrv_from_vif(unsigned int index, const uint8_t *f, uint32_t len)
@@ -45,6 +47,10 @@ int netdrv_from_vif(unsigned int index, const uint8_t *f, uint32_t len)
 	router.frames++;
 	router.len = len;
 	router.first = f[0];
+	if (router.also_to) {
+		assert_int_equal(vif_deliver(router.also_to, f, len), -EAGAIN);
+		router.first_after = f[0];
+	}
 	return router.status;
 }
 
@@ -330,6 +336,39 @@ static void test_events_with_work_are_never_a_storm(void **state)
 	assert_int_equal(router.frames, 10 * VIF_STORM_EVENTS);
 }
 
+/*
+ * A frame on its way from one vif to another whose frontend posted an rx
+ * request with a payload: the payload is refused and never lands in the
+ * frame, which goes on, unchanged, to the others.
+ */
+static void test_a_receiver_cannot_write_into_a_frame_in_flight(void **state)
+{
+	uint64_t bytes = TESSERA_NETIF_BYTES(SLOTS, SLOT_SIZE);
+	uint8_t *mem2 = aligned_alloc(TESSERA_PAGE_SIZE, bytes);
+	struct tessera_channel ch2 = ch, rx2_ch;
+	struct tessera_ring_front rx2;
+	static struct vif w;
+	uint8_t evil[SLOT_SIZE];
+
+	memset(mem2, 0, bytes);
+	ch2.ring = (uintptr_t)mem2;
+	assert_int_equal(vif_open(&w, &ch2, 4), 0);
+	rx2_ch = ch2;
+	rx2_ch.role = TESSERA_ROLE_FRONTEND;
+	rx2_ch.ring += TESSERA_NETIF_RX_OFFSET(SLOTS, SLOT_SIZE);
+	rx2_ch.ring_bytes = TESSERA_RING_BYTES(SLOTS, SLOT_SIZE);
+	assert_int_equal(tessera_ring_front_init(&rx2, &rx2_ch), 0);
+	memset(evil, 0xee, sizeof(evil));
+	assert_int_equal(tessera_ring_front_push(&rx2, 0, evil, SLOT_SIZE), 0);
+	assert_true(tessera_ring_front_publish(&rx2) >= 0);
+	router.also_to = &w;
+	send(0, TESSERA_NETIF_FRAME_MAX, 0x11);
+	vif_serve(&v);
+	assert_int_equal(router.first_after, 0x11);
+	assert_status(0, 0);
+	free(mem2);
+}
+
 #define VIF_TEST(t) cmocka_unit_test_setup_teardown(t, setup, teardown)
 
 int main(void)
@@ -342,6 +381,7 @@ int main(void)
 		VIF_TEST(test_an_rx_request_with_a_payload_resets_the_ring),
 		VIF_TEST(test_a_tx_index_far_ahead_resets_the_ring),
 		VIF_TEST(test_a_full_ring_is_served_a_ring_at_a_time),
+		VIF_TEST(test_a_receiver_cannot_write_into_a_frame_in_flight),
 		VIF_TEST(test_an_event_storm_masks_the_port_a_while),
 		VIF_TEST(test_back_offs_double_until_work_comes),
 		VIF_TEST(test_events_with_work_are_never_a_storm),
