@@ -562,6 +562,17 @@ static const char *tables_on_fault(uint8_t on_fault)
 	return on_fault < ARRAY_SIZE(names) ? names[on_fault] : "?";
 }
 
+static const char *tables_kind(uint8_t kind)
+{
+	static const char *const names[] = {
+		[TESSERA_CHANNEL_RING] = "ring",
+		[TESSERA_CHANNEL_NET] = "vif",
+		[TESSERA_CHANNEL_BLOCK] = "vbd",
+	};
+
+	return kind < ARRAY_SIZE(names) ? names[kind] : "?";
+}
+
 /* A partition's first line carries its columns; each further vCPU gets a line. */
 static void tables_partition_rows(const struct tessera_tables *t,
 				  struct tables_columns *c)
@@ -597,7 +608,8 @@ static void tables_channel_rows(const struct tessera_tables *t,
 		const struct tt_channel *ch = &t->channels[i];
 		char ends[2 * TT_NAME_MAX + 4], slots[TABLES_CELL];
 		char mem[TABLES_CELL], size[TABLES_CELL];
-		const char *const cell[] = { ch->name, ends, slots, mem, size };
+		const char *const cell[] = { ch->name, tables_kind(ch->kind), ends,
+					     slots, mem, size };
 
 		snprintf(ends, sizeof(ends), "%s -> %s",
 			 tables_partition_name(t, ch->frontend),
@@ -639,10 +651,15 @@ static void tables_device_rows(const struct tessera_tables *t,
 {
 	for (uint32_t i = 0; i < t->nr_devices; i++) {
 		const struct tt_device *d = &t->devices[i];
+		char pci[TABLES_CELL] = "-";
 		const char *const cell[] = {
 			d->name, d->compatible, tables_partition_name(t, d->owner),
+			pci,
 		};
 
+		if (d->flags & TESSERA_DEVICE_PCI)
+			snprintf(pci, sizeof(pci), "%02x:%02x.%x", d->pci_bdf >> 8,
+				 (d->pci_bdf >> 3) & 0x1f, d->pci_bdf & 7);
 		tables_row(c, cell);
 	}
 }
@@ -653,10 +670,10 @@ void tables_print(const struct tessera_tables *t)
 		"partition", "program", "memory", "size", "on-fault", "vcpus",
 	};
 	static const char *const channel_head[] = {
-		"channel", "frontend -> backend", "slots", "memory", "size",
+		"channel", "kind", "frontend -> backend", "slots", "memory", "size",
 	};
 	static const char *const device_head[] = {
-		"device", "compatible", "owner",
+		"device", "compatible", "owner", "pci",
 	};
 	static const char *const cpu_head[] = {
 		"cpu", "apic id", "runs",

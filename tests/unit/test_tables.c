@@ -476,13 +476,36 @@ static void test_print(void **state)
 		"[tessera]                                                                 cpu3 4000/10000 us\n"
 		"[tessera]   gamma      hello    0x8000000-0x8200000  2 MiB   halt-system  cpu2 3000/10000 us\n"
 		"[tessera] channels:\n"
-		"[tessera]   channel    frontend -> backend  slots       memory               size\n"
-		"[tessera]   alpha-web  alpha -> web         16 x 256 B  0x4400000-0x4403000  12 KiB\n"
+		"[tessera]   channel    kind  frontend -> backend  slots       memory               size\n"
+		"[tessera]   alpha-web  ring  alpha -> web         16 x 256 B  0x4400000-0x4403000  12 KiB\n"
 		"[tessera] devices:\n"
-		"[tessera]   device      compatible  owner\n"
-		"[tessera]   serial@3f8  ns16550a    monitor\n"
-		"[tessera]   serial@2f8  ns16550a    web\n"
-		"[tessera]   timer@40    intel,8254  -\n");
+		"[tessera]   device      compatible  owner    pci\n"
+		"[tessera]   serial@3f8  ns16550a    monitor  -\n"
+		"[tessera]   serial@2f8  ns16550a    web      -\n"
+		"[tessera]   timer@40    intel,8254  -        -\n");
+}
+
+/* A PCI function shows its address, a channel its kind. */
+static void test_print_pci_and_kinds(void **state)
+{
+	devices[1].flags = TESSERA_DEVICE_PCI;
+	devices[1].pci_bdf = TESSERA_PCI_BDF(0x12, 0x1f, 7);
+	channels[0].kind = TESSERA_CHANNEL_BLOCK;
+	t.nr_partitions = 0;
+	t.nr_cpus = 0;
+	tables_print(&t);
+	assert_string_equal(capture_text(),
+		"[tessera] monitor memory 0x100000-0x2000000 (31 MiB)\n"
+		"[tessera] no cpus\n"
+		"[tessera] no partitions\n"
+		"[tessera] channels:\n"
+		"[tessera]   channel    kind  frontend -> backend  slots       memory               size\n"
+		"[tessera]   alpha-web  vbd   - -> -               16 x 256 B  0x4400000-0x4403000  12 KiB\n"
+		"[tessera] devices:\n"
+		"[tessera]   device      compatible  owner    pci\n"
+		"[tessera]   serial@3f8  ns16550a    monitor  -\n"
+		"[tessera]   serial@2f8  ns16550a    -        12:1f.7\n"
+		"[tessera]   timer@40    intel,8254  -        -\n");
 }
 
 /* Empty sections say so; columns widen to the longest name. */
@@ -529,6 +552,7 @@ int main(void)
 		TEST(test_devices_pci),
 		TEST(test_devices),
 		TEST(test_print),
+		TEST(test_print_pci_and_kinds),
 		TEST(test_print_empty_and_wide),
 	};
 
