@@ -172,9 +172,9 @@ def _partitions(tables):
 
 
 def _net_text(net):
-    gateway = f" via {'.'.join(map(str, net.gateway))}" if any(net.gateway) else ""
+    gateway = f" via {netif.dotted(net.gateway)}" if any(net.gateway) else ""
     rules = f", {net.nr_rules} rule{'' if net.nr_rules == 1 else 's'}" if net.nr_rules else ""
-    return (f"{netif.mac_text(net.mac)} {'.'.join(map(str, net.ip))}/{net.prefix_len}"
+    return (f"{netif.mac_text(net.mac)} {netif.dotted(net.ip)}/{net.prefix_len}"
             f"{gateway}{rules}")
 
 

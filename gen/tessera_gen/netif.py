@@ -67,7 +67,12 @@ def ipv4(text):
 
 
 def ipv4_text(value):
-    return ".".join(str(b) for b in ipv4_bytes(value))
+    return dotted(ipv4_bytes(value))
+
+
+def dotted(octets):
+    """IPv4 bytes in network order as a.b.c.d."""
+    return ".".join(map(str, octets))
 
 
 def ipv4_bytes(value):
