@@ -197,6 +197,63 @@ static void test_refused(void **state)
 	assert_int_equal(vspace_build(&pt, &desc), -EINVAL);
 }
 
+/*
+ * A driver partition's device windows: read-write, no-execute, uncached
+ * (PCD and PWT), user, where device_map.c put them, a guard page between;
+ * one of size 0 (refused there) maps nothing.
+ */
+static void test_device_windows(void **state)
+{
+	static const struct device_window windows[] = {
+		{ TESSERA_MMIO_BASE, 0xe0000000, 0x4000 },
+		{ TESSERA_MMIO_BASE + 0x5000, 0xfe000000, 0 },
+		{ TESSERA_MMIO_BASE + 0x5000, 0xe0010000, 0x1000 },
+	};
+	uint64_t pa, flags;
+
+	desc.mmio = windows;
+	desc.nr_mmio = 3;
+	assert_int_equal(vspace_build(&pt, &desc), 0);
+	for (uint64_t off = 0; off < 0x4000; off += PAGE_SIZE) {
+		assert_page(TESSERA_MMIO_BASE + off, 0xe0000000 + off,
+			    PTE_U | PTE_W | PTE_NX);
+		assert_int_equal(pt_lookup(&pt, TESSERA_MMIO_BASE + off, &pa,
+					   &flags), 0);
+		assert_int_equal(flags & (PTE_PCD | PTE_PWT), PTE_PCD | PTE_PWT);
+	}
+	assert_unmapped(TESSERA_MMIO_BASE + 0x4000);
+	assert_page(TESSERA_MMIO_BASE + 0x5000, 0xe0010000,
+		    PTE_U | PTE_W | PTE_NX);
+	assert_unmapped(TESSERA_MMIO_BASE + 0x6000);
+	assert_unmapped(TESSERA_MMIO_BASE - PAGE_SIZE);
+}
+
+/* A device window outside the MMIO window, below it or running past it. */
+static void test_device_windows_refused(void **state)
+{
+	static const struct device_window below[] = {
+		{ TESSERA_MMIO_BASE - PAGE_SIZE, 0xe0000000, 0x2000 },
+	};
+	static const struct device_window past[] = {
+		{ TESSERA_USER_TOP - PAGE_SIZE, 0xe0000000, 0x2000 },
+	};
+	static const struct device_window wrapping[] = {
+		{ UINT64_MAX & ~0xfffUL, 0xe0000000, 0x2000 },
+	};
+
+	desc.mmio = below;
+	desc.nr_mmio = 1;
+	assert_int_equal(vspace_build(&pt, &desc), -EINVAL);
+	setup(state);
+	desc.mmio = past;
+	desc.nr_mmio = 1;
+	assert_int_equal(vspace_build(&pt, &desc), -EINVAL);
+	setup(state);
+	desc.mmio = wrapping;
+	desc.nr_mmio = 1;
+	assert_int_equal(vspace_build(&pt, &desc), -EINVAL);
+}
+
 static void test_segment_flags(void **state)
 {
 	assert_int_equal(vspace_segment_flags(ELF_SEG_R | ELF_SEG_X), PTE_U);
@@ -217,6 +274,10 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_the_pool_bound_holds, setup,
 						teardown),
 		cmocka_unit_test_setup_teardown(test_refused, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_device_windows, setup,
+						teardown),
+		cmocka_unit_test_setup_teardown(test_device_windows_refused, setup,
+						teardown),
 		cmocka_unit_test(test_segment_flags),
 	};
 
