@@ -82,7 +82,8 @@ static int device_bar_program(const struct tt_device *d, unsigned int j)
 		return 1;
 	}
 	bar_size = device_bar_size(d, off, wide);
-	if (bar_size != size || base % size || (!wide && base + size > 1ULL << 32)) {
+	if (!size || bar_size != size || base % size ||
+	    (!wide && base + size > 1ULL << 32)) {
 		printk("pci " PCI_FMT ": BAR%u decodes 0x%lx bytes, the board "
 		       "gives it 0x%lx at 0x%lx", PCI_ARGS(d), bar, bar_size,
 		       size, base);
