@@ -198,7 +198,7 @@ void net_close(struct net_conn *c)
 void net_poll(uint64_t timeout_ns)
 {
 	struct pollfd fds[NET_LISTENERS_MAX + NET_CONNS_MAX];
-	uint64_t ms = (timeout_ns - 1) / 1000000 + 1;
+	uint64_t ms = timeout_ns / 1000000 + (timeout_ns % 1000000 != 0);
 	int n = 0;
 
 	for (int i = 0; i < nr_listeners; i++)
