@@ -10,6 +10,8 @@ its gateway 10.0.2.2 answers ARP and ICMP echo.
 - frames with another's source MAC, source address or ARP sender are
   refused with -EPERM, counted, and none of them reaches the wire;
 - `deny out icmp` refuses the echo with -EACCES while ARP still works;
+- two vifs ping each other through netdrv alone: nothing reaches the
+  wire, not even the ARP request;
 - a frontend that breaks its rings beside a good one is reported, its
   rings reset, and the good one keeps every echo reply;
 - from the host, through QEMU's forwarded ports: a SYN to a port the
@@ -127,6 +129,21 @@ def test_deny_out_icmp_refuses_the_echo_not_arp(system):
     c = counters(run)
     assert c["vif raw-net"]["denied-out"] == 1, run
     assert c["wire"]["tx"] == c["vif raw-net"]["out"], run
+
+
+def test_vifs_reach_each_other_without_the_wire(system):
+    run = boot(system, [
+        ("alpha", "ping count=3 to=10.0.2.17", 2, 16, ["allow in icmp"]),
+        ("beta", "answer 3", 3, 17, ["allow in icmp"])])
+    assert run.partition_lines("alpha") == [
+        "arp 10.0.2.17: 02:00:00:00:00:11", "3/3 echo replies",
+        "goodbye"], run
+    assert run.partition_lines("beta") == [
+        "3 echo requests answered", "goodbye"], run
+    c = counters(run)
+    assert c["vif alpha-net"]["out"] == c["vif beta-net"]["in"] == 4, run
+    assert c["vif beta-net"]["out"] == c["vif alpha-net"]["in"] == 4, run
+    assert c["wire"]["tx"] == 0, run
 
 
 def test_a_hostile_frontend_leaves_the_good_one_served(system):

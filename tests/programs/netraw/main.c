@@ -1,15 +1,17 @@
 // SPDX-License-Identifier: MIT
 /*
  * netraw: raw Ethernet frames on a virtual interface, no TCP/IP stack
- * (tests/system/test_net.py). Each mode answers ARP requests for its own
- * address while it runs, prints what it saw and ends with a goodbye to
- * the backend (tessera_netfront_close()).
+ * (tests/system/test_net.py). Each mode answers ARP and ICMP echo
+ * requests for its own address while it runs, prints what it saw and
+ * ends with a goodbye to the backend (tessera_netfront_close()).
  *
- *	netraw <channel> ping [count=<n>]	asks for the gateway's MAC
- *		("arp <ip>: <mac>"), then sends n ICMP echo requests to it,
- *		one at a time, each waiting 5 s of system time for its reply:
- *		"echo <i>: status <s>" for a frame refused, "echo <i>: no
- *		reply", and "<good>/<n> echo replies"
+ *	netraw <channel> ping [count=<n>] [to=<ip>]	asks for the MAC of
+ *		the gateway, or of <ip> ("arp <ip>: <mac>"), then sends it n
+ *		ICMP echo requests, one at a time, each waiting 5 s of system
+ *		time for its reply: "echo <i>: status <s>" for a frame refused,
+ *		"echo <i>: no reply", and "<good>/<n> echo replies"
+ *	netraw <channel> answer <n>	answers echo requests until n were,
+ *		then says "<n> echo requests answered"
  *	netraw <channel> spoof	sends four frames that are not its own
  *		("spoof <what>: status <s>": a source MAC, a source IPv4
  *		address, an ARP sender address, an ARP sender MAC), then one
@@ -42,9 +44,9 @@ static uint8_t frame[TESSERA_NETIF_FRAME_MAX];
 
 static bool netraw_arp(void)
 {
-	const uint8_t *g = raw.p->gateway, *m = raw.gw_mac;
+	const uint8_t *g = raw.peer_ip, *m = raw.peer_mac;
 
-	if (!raw_arp_gateway()) {
+	if (!raw_arp_peer()) {
 		printf("arp %u.%u.%u.%u: no reply\n", g[0], g[1], g[2], g[3]);
 		return false;
 	}
@@ -53,11 +55,11 @@ static bool netraw_arp(void)
 	return true;
 }
 
-/* An echo of our own to the gateway: whether its reply came. */
+/* An echo of our own to the peer: whether its reply came. */
 static bool netraw_echo(uint16_t seq)
 {
-	size_t len = net_icmp_echo(frame, raw.gw_mac, raw.p->mac, raw.p->ip,
-				   raw.p->gateway, RAW_ECHO_ID, seq,
+	size_t len = net_icmp_echo(frame, raw.peer_mac, raw.p->mac, raw.p->ip,
+				   raw.peer_ip, RAW_ECHO_ID, seq,
 				   ECHO_PAYLOAD);
 	int status = raw_send(frame, len);
 
@@ -94,16 +96,23 @@ static void netraw_spoof(void)
 
 	if (!netraw_arp())
 		return;
-	netraw_spoofed("source mac", net_icmp_echo(frame, raw.gw_mac,
-		netraw_other_mac, p->ip, p->gateway, RAW_ECHO_ID, 101, 8));
-	netraw_spoofed("source ip", net_icmp_echo(frame, raw.gw_mac, p->mac,
-		neighbour, p->gateway, RAW_ECHO_ID, 102, 8));
+	netraw_spoofed("source mac", net_icmp_echo(frame, raw.peer_mac,
+		netraw_other_mac, p->ip, raw.peer_ip, RAW_ECHO_ID, 101, 8));
+	netraw_spoofed("source ip", net_icmp_echo(frame, raw.peer_mac, p->mac,
+		neighbour, raw.peer_ip, RAW_ECHO_ID, 102, 8));
 	netraw_spoofed("arp sender ip", net_arp(frame, net_bcast, p->mac, 2,
 		p->mac, p->gateway, p->gateway));
 	netraw_spoofed("arp sender mac", net_arp(frame, net_bcast, p->mac, 1,
 		netraw_other_mac, p->ip, p->gateway));
 	printf("echo 1: %s\n", netraw_echo(1) ? "reply" : "none");
 	printf("spoofed echo replies: %u\n", raw.replied[101] + raw.replied[102]);
+}
+
+static void netraw_answer(unsigned int n)
+{
+	while (raw.answered < n)
+		raw_wait(0);
+	printf("%u echo requests answered\n", n);
 }
 
 static void netraw_listen(uint16_t port)
@@ -115,21 +124,54 @@ static void netraw_listen(uint16_t port)
 	       raw.tcp_to_port[0], raw.tcp_to_port[1]);
 }
 
+/* "a.b.c.d" into ip: whether it is one. */
+static bool netraw_ipv4(const char *text, uint8_t *ip)
+{
+	for (int i = 0; i < 4; i++) {
+		char *end;
+		unsigned long b = strtoul(text, &end, 10);
+
+		if (end == text || b > 255 || *end != (i < 3 ? '.' : '\0'))
+			return false;
+		ip[i] = (uint8_t)b;
+		text = end + 1;
+	}
+	return true;
+}
+
+/* count=<n> and to=<a.b.c.d> among the words after the mode; the
+ * other words are the modes' own. */
+static unsigned int netraw_options(int argc, char **argv)
+{
+	unsigned int count = 1;
+
+	for (int i = 3; i < argc; i++) {
+		if (!strncmp(argv[i], "count=", 6))
+			count = (unsigned int)strtoul(argv[i] + 6, NULL, 10);
+		else if (!strncmp(argv[i], "to=", 3) &&
+			 !netraw_ipv4(argv[i] + 3, raw.peer_ip))
+			printf("not an IPv4 address: %s\n", argv[i] + 3);
+	}
+	return count;
+}
+
 int main(int argc, char **argv)
 {
 	const char *mode = argc > 2 ? argv[2] : "";
+	unsigned int count = netraw_options(argc, argv);
 
 	if (argc < 3) {
-		printf("usage: netraw <channel> ping|spoof|listen|hostile ...\n");
+		printf("usage: netraw <channel> ping|spoof|answer|listen|hostile ...\n");
 		return 2;
 	}
 	if (raw_open(argv[1]))
 		return 1;
 	if (!strcmp(mode, "ping"))
-		netraw_ping(argc > 3 && !strncmp(argv[3], "count=", 6) ?
-			    (unsigned int)strtoul(argv[3] + 6, NULL, 10) : 1);
+		netraw_ping(count);
 	else if (!strcmp(mode, "spoof"))
 		netraw_spoof();
+	else if (!strcmp(mode, "answer") && argc > 3)
+		netraw_answer((unsigned int)strtoul(argv[3], NULL, 10));
 	else if (!strcmp(mode, "listen") && argc > 3)
 		netraw_listen((uint16_t)strtoul(argv[3], NULL, 10));
 	else if (!strcmp(mode, "hostile"))

@@ -21,6 +21,8 @@ int raw_open(const char *channel)
 		return 1;
 	}
 	raw.p = tessera_netfront_params(&raw.nf);
+	if (!raw.peer_ip[0])
+		memcpy(raw.peer_ip, raw.p->gateway, 4);
 	return 0;
 }
 
@@ -42,10 +44,33 @@ static void raw_take_arp(const uint8_t *f, int len)
 		return;
 	if (net_get16(a + 6) == 1 && !memcmp(a + 24, raw.p->ip, 4))
 		raw_answer_arp(f);
-	if (net_get16(a + 6) == 2 && !memcmp(a + 14, raw.p->gateway, 4)) {
-		memcpy(raw.gw_mac, a + 8, 6);
-		raw.gw_known = true;
+	if (net_get16(a + 6) == 2 && !memcmp(a + 14, raw.peer_ip, 4)) {
+		memcpy(raw.peer_mac, a + 8, 6);
+		raw.peer_known = true;
 	}
+}
+
+/* The echo request `f` of `len` bytes turned into its reply, and sent. */
+static void raw_answer_echo(const uint8_t *f, int len)
+{
+	uint8_t reply[TESSERA_NETIF_FRAME_MAX];
+	uint32_t hlen = (uint32_t)(f[NET_IP_AT] & 0xf) * 4;
+	uint32_t total = net_get16(f + NET_IP_AT + 2);
+	uint8_t *ip = reply + NET_IP_AT, *l4 = ip + hlen;
+
+	if (hlen < 20 || total < hlen + NET_ICMP_HDR ||
+	    NET_IP_AT + total > (uint32_t)len)
+		return;
+	memcpy(reply, f, (size_t)len);
+	memcpy(reply, f + 6, 6);
+	memcpy(reply + 6, raw.p->mac, 6);
+	memcpy(ip + 16, f + NET_IP_AT + 12, 4);
+	memcpy(ip + 12, raw.p->ip, 4);
+	l4[0] = 0;
+	net_put16(l4 + 2, 0);
+	net_put16(l4 + 2, net_checksum(l4, total - hlen));
+	if (!tessera_netfront_send(&raw.nf, reply, (size_t)len))
+		raw.answered++;
 }
 
 static void raw_take_ipv4(const uint8_t *f, int len)
@@ -56,6 +81,8 @@ static void raw_take_ipv4(const uint8_t *f, int len)
 		return;
 	if (ip[9] == 1 && l4[0] == 0 && net_get16(l4 + 4) == RAW_ECHO_ID)
 		raw.replied[net_get16(l4 + 6) % RAW_SEQS] = true;
+	if (ip[9] == 1 && l4[0] == 8 && !memcmp(ip + 16, raw.p->ip, 4))
+		raw_answer_echo(f, len);
 	if (ip[9] != 6)
 		return;
 	printf("tcp%s to port %u\n", l4[13] & 0x02 ? " syn" : "",
@@ -132,20 +159,20 @@ int raw_send(const uint8_t *frame, size_t len)
 	return raw_refusal(&before);
 }
 
-bool raw_arp_gateway(void)
+bool raw_arp_peer(void)
 {
 	uint8_t f[TESSERA_NETIF_FRAME_MAX];
 	size_t len = net_arp(f, net_bcast, raw.p->mac, 1, raw.p->mac,
-			     raw.p->ip, raw.p->gateway);
+			     raw.p->ip, raw.peer_ip);
 
-	for (int tries = 0; tries < 10 && !raw.gw_known; tries++) {
+	for (int tries = 0; tries < 10 && !raw.peer_known; tries++) {
 		uint64_t deadline = tessera_now_ns() + NS_PER_S;
 
 		raw_send(f, len);
-		while (!raw.gw_known && tessera_now_ns() < deadline)
+		while (!raw.peer_known && tessera_now_ns() < deadline)
 			raw_wait(deadline);
 	}
-	return raw.gw_known;
+	return raw.peer_known;
 }
 
 bool raw_echo_reply(uint16_t seq, uint64_t deadline)

@@ -4,8 +4,9 @@
 
 /*
  * netraw's interface (raw.c): a netfront, the frames it has seen, and
- * the loop that takes them. It answers ARP requests for its own address
- * all the while, as a host would, so that the gateway can reach it.
+ * the loop that takes them. It answers ARP requests and ICMP echo
+ * requests for its own address all the while, as a host would, so that
+ * the gateway and other vifs can reach it.
  */
 
 #include <stdbool.h>
@@ -18,9 +19,11 @@
 struct raw {
 	struct tessera_netfront nf;
 	const struct tessera_net_params *p;
-	uint8_t gw_mac[6];
-	bool gw_known;
+	uint8_t peer_ip[4];		/* whom ping and spoof talk to */
+	uint8_t peer_mac[6];
+	bool peer_known;		/* peer_mac is the peer's, from ARP */
 	bool replied[RAW_SEQS];		/* an echo reply with this seq came */
+	unsigned int answered;		/* echo requests answered */
 	unsigned int tcp_to_port[2];	/* TCP frames to `watch`, to others */
 	uint16_t watch;			/* the TCP port listen waits for */
 	unsigned int syns_to_watch;
@@ -40,8 +43,8 @@ void raw_wait(uint64_t deadline);
 /* Sends a frame and waits for its status, which it returns. */
 int raw_send(const uint8_t *frame, size_t len);
 
-/* Asks for the gateway's MAC, once a second, 10 times at most. */
-bool raw_arp_gateway(void);
+/* Asks for the peer's MAC, once a second, 10 times at most. */
+bool raw_arp_peer(void);
 
 /* Whether the reply to echo `seq` came by `deadline`. */
 bool raw_echo_reply(uint16_t seq, uint64_t deadline);
