@@ -10,11 +10,12 @@
  * architecture's arch_ioport_load). Which devices a partition has, and
  * where, is tessera/device_map.h's.
  *
- * Everything of a partition's devices happens on the CPU of its vCPU 0,
- * with interrupts off: its interrupts are routed there, its calls come
- * from there, and it starts, restarts and ends there. Only the PCI
- * configuration mechanism and the IOAPICs are shared between CPUs, each
- * behind its driver's lock.
+ * Everything of a partition's devices happens on the CPU of its vCPU 0
+ * (the only vCPU ABI 1.x starts), with interrupts off: its interrupts are
+ * routed there, its calls come from there, and it restarts and ends
+ * there; only its first start is on the boot CPU, before any CPU runs a
+ * partition. The PCI configuration mechanism and the IOAPICs alone are
+ * shared between CPUs, each behind its driver's lock.
  */
 
 #include <stdbool.h>
