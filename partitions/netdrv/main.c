@@ -23,6 +23,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <tessera.h>
+#include <tessera/option.h>
 #include "netdrv.h"
 #include "nic.h"
 
@@ -37,15 +38,13 @@ static bool netdrv_nic_busy;	/* the NIC's last poll stopped at its bound */
 
 static void netdrv_parse(int argc, char **argv)
 {
-	for (int i = 1; i < argc; i++) {
-		if (!strncmp(argv[i], "stats=", 6))
-			netdrv_args.stats_ns = strtoul(argv[i] + 6, NULL, 10) *
-					       NS_PER_S;
-		else if (!strcmp(argv[i], "exit=goodbye"))
-			netdrv_args.exit_on_goodbye = true;
-		else
-			printf("ignoring %s\n", argv[i]);
-	}
+	const char *exit_when = tessera_option(argc, argv, "exit", "never");
+
+	netdrv_args.stats_ns = strtoul(tessera_option(argc, argv, "stats", "0"),
+				       NULL, 10) * NS_PER_S;
+	netdrv_args.exit_on_goodbye = !strcmp(exit_when, "goodbye");
+	if (strcmp(exit_when, "never") && !netdrv_args.exit_on_goodbye)
+		printf("exit=%s: not goodbye or never, ignored\n", exit_when);
 }
 
 /* "vif web-net: 02:00:00:00:00:10 10.0.2.16/24 via 10.0.2.2, 2 rules" */

@@ -31,6 +31,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <tessera.h>
+#include <tessera/option.h>
 #include "frames.h"
 #include "netraw.h"
 #include "raw.h"
@@ -139,20 +140,15 @@ static bool netraw_ipv4(const char *text, uint8_t *ip)
 	return true;
 }
 
-/* count=<n> and to=<a.b.c.d> among the words after the mode; the
- * other words are the modes' own. */
+/* count=<n> and to=<a.b.c.d>, for ping. */
 static unsigned int netraw_options(int argc, char **argv)
 {
-	unsigned int count = 1;
+	const char *to = tessera_option(argc, argv, "to", NULL);
 
-	for (int i = 3; i < argc; i++) {
-		if (!strncmp(argv[i], "count=", 6))
-			count = (unsigned int)strtoul(argv[i] + 6, NULL, 10);
-		else if (!strncmp(argv[i], "to=", 3) &&
-			 !netraw_ipv4(argv[i] + 3, raw.peer_ip))
-			printf("not an IPv4 address: %s\n", argv[i] + 3);
-	}
-	return count;
+	if (to && !netraw_ipv4(to, raw.peer_ip))
+		printf("not an IPv4 address: %s\n", to);
+	return (unsigned int)strtoul(tessera_option(argc, argv, "count", "1"),
+				     NULL, 10);
 }
 
 int main(int argc, char **argv)
