@@ -13,6 +13,7 @@ forever. Nothing here fails a run for a figure: a side that does not
 come up or answers wrongly leaves its figures out and says why.
 """
 import http.client
+import math
 import os
 import signal
 import socket
@@ -180,6 +181,11 @@ def concurrent(port, path, size):
     return share * CONCURRENCY / (time.perf_counter() - t0)
 
 
+def percentile(ordered, p):
+    """The nearest-rank p-th percentile of an ordered list."""
+    return ordered[math.ceil(len(ordered) * p / 100) - 1]
+
+
 def load(port, where):
     """The HTTP figures of one side, measured the same way on both."""
     figs = {}
@@ -194,8 +200,8 @@ def load(port, where):
         for suffix, value, unit in [
                 ("_rps", REQUESTS / wall, "req/s"),
                 ("_mean", sum(lat) / len(lat) * 1e6, "us"),
-                ("_p50", lat[len(lat) // 2] * 1e6, "us"),
-                ("_p99", lat[-(-len(lat) * 99 // 100) - 1] * 1e6, "us"),
+                ("_p50", percentile(lat, 50) * 1e6, "us"),
+                ("_p99", percentile(lat, 99) * 1e6, "us"),
                 ("_rps_c4", concurrent(port, path, size), "req/s")]:
             add(figs, Figure(name + suffix, value, unit, where))
     return figs
