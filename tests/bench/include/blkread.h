@@ -67,8 +67,10 @@ static inline int blkread_run(void *buf)
 		ns[j] = t;
 	}
 	/* bytes per ns are GB/s: a million times that is MB/s in milli */
-	bench_report_milli("blk_read", "", bytes * 1000000 / ns[(BLKREAD_PASSES - 1) / 2], "MB/s");
-	bench_report_milli("blk_read", "_min", bytes * 1000000 / ns[BLKREAD_PASSES - 2], "MB/s");
+	bench_report_milli("blk_read", "", bytes * 1000000 /
+			   ns[(BLKREAD_PASSES - 1) / 2], "MB/s");
+	bench_report_milli("blk_read", "_min", bytes * 1000000 /
+			   ns[BLKREAD_PASSES - 2], "MB/s");
 	bench_report_milli("blk_read", "_max", bytes * 1000000 / ns[0], "MB/s");
 	return 0;
 }

@@ -1,10 +1,10 @@
 // SPDX-License-Identifier: MIT
 /*
  * The Linux side of the block read benchmark (docs/benchmarks.md): the
- * extent of tests/bench/servers/servers.dts read from /dev/vda, the same virtio
- * disk image, with O_DIRECT so that every request reaches the disk, as
- * every one of blkdrv's does, and one at a time with pread() as blkdrv
- * keeps one in the disk.
+ * extent of tests/bench/servers/servers.dts read from /dev/vda, the
+ * same virtio disk image, with O_DIRECT so that every request reaches
+ * the disk, as every one of blkdrv's does, and one at a time with
+ * pread() as blkdrv keeps one in the disk.
  */
 
 #define _GNU_SOURCE
