@@ -8,8 +8,8 @@
  * ipv4_gateway=<address>: words the kernel does not know reach init as
  * its environment), then runs the command the kernel command line gives
  * after "--" (the kernel hands those words to init as its arguments) or,
- * without one, every program under /bench in name order; then ends the run the way the
- * Tessera monitor does, through QEMU's isa-debug-exit device, so that
+ * without one, every program under /bench in name order; then ends the
+ * run the way the Tessera monitor does, through QEMU's isa-debug-exit device, so that
  * scripts/qemu-run turns it into an exit status: 0 when every program
  * exited 0, 1 otherwise. Were init to return instead, the kernel would
  * panic, panic=-1 reboot and -no-reboot stop QEMU without a verdict.
@@ -94,7 +94,7 @@ static int run(char *const argv[])
 	return 1;
 }
 
-/* Calls fn with the path of each file of dir in name order: ORs its results. */
+/* fn(path) for each file of dir in name order: its results ORed. */
 static int each_file(const char *dir, int (*fn)(const char *path))
 {
 	struct dirent **names;
@@ -148,7 +148,8 @@ static int net_up(void)
 	if (!address)
 		return 0;
 	failed = run((char *[]){ "ip", "link", "set", "lo", "up", NULL });
-	failed |= run((char *[]){ "ip", "addr", "add", address, "dev", "eth0", NULL });
+	failed |= run((char *[]){ "ip", "addr", "add", address, "dev", "eth0",
+				  NULL });
 	failed |= run((char *[]){ "ip", "link", "set", "eth0", "up", NULL });
 	if (gateway)
 		failed |= run((char *[]){ "ip", "route", "add", "default",
