@@ -9,9 +9,10 @@
  * its environment), then runs the command the kernel command line gives
  * after "--" (the kernel hands those words to init as its arguments) or,
  * without one, every program under /bench in name order; then ends the
- * run the way the Tessera monitor does, through QEMU's isa-debug-exit device, so that
- * scripts/qemu-run turns it into an exit status: 0 when every program
- * exited 0, 1 otherwise. Were init to return instead, the kernel would
+ * run the way the Tessera monitor does, through QEMU's isa-debug-exit
+ * device, so that scripts/qemu-run turns it into an exit status: 0 when
+ * every program exited 0, 1 otherwise (a module that does not load, or
+ * eth0 that does not come up, is a failure too). Were init to return instead, the kernel would
  * panic, panic=-1 reboot and -no-reboot stop QEMU without a verdict.
  * Its first line, "init: linux <release>", names the kernel measured.
  *
