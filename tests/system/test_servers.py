@@ -16,6 +16,7 @@ in order; the servers never exit, so QEMU is stopped at the end.
 """
 import http.client
 import os
+import re
 import signal
 import socket
 import subprocess
@@ -32,6 +33,8 @@ WEB, KV = ("10.0.2.16", 80), ("10.0.2.17", 7000)
 DENIED = ("10.0.2.17", 80)
 READY = ["[web] httpd: listening on port 80",
          "[kv] kvstore: listening on port 7000"]
+# a partition ended or faulted: no use waiting for any other line
+ENDED = re.compile(r"\[tessera\] \S+: (exited with status .*|fault .*)")
 # a QEMU that outlives its tests is stopped by qemu-run all the same
 RUN_LIMIT = 900
 # how long the denied port is watched for an answer that must not come
@@ -73,18 +76,20 @@ class Console:
 
     def wait(self, predicate, what, start=0, timeout=BOOT_TIMEOUT):
         """Index of the first line from `start` on that satisfies
-        predicate; fails when QEMU ends or `timeout` passes first."""
+        predicate; fails when QEMU ends, a partition ends or faults, or
+        `timeout` passes first."""
         def found():
             for i in range(start, len(self.lines)):
-                if self.lines[i] is None or predicate(self.lines[i]):
+                line = self.lines[i]
+                if line is None or predicate(line) or ENDED.fullmatch(line):
                     return i
             return None
 
         with self.cond:
             self.cond.wait_for(lambda: found() is not None, timeout)
             i = found()
-        assert i is not None and self.lines[i] is not None, \
-            "no %s on the console%r" % (what, self)
+        assert i is not None and self.lines[i] is not None \
+            and predicate(self.lines[i]), "no %s on the console%r" % (what, self)
         return i
 
     def wait_line(self, line, start=0):
@@ -231,7 +236,7 @@ def test_web_restarts_while_kv_serves(servers):
     asker = threading.Thread(target=ask_kv)
     asker.start()
     try:
-        console.wait_line(READY[0], fault)
+        console.wait_line(READY[0], fault + 1)
     finally:
         back.set()
         asker.join()
