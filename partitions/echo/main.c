@@ -88,8 +88,6 @@ static void echo_serve(struct echo_channel *e)
 		e->backoff_ns = 0;
 		e->done = ret;
 	}
-	if (e->done)
-		tessera_event_mask(e->ch->port);
 	/* looked at again at the frontend's next notification: a ring left
 	 * broken costs a line per event, never a spin */
 	if (ret < 0)
@@ -115,8 +113,11 @@ static void echo_event(struct echo_channel *e)
 /* A look at a channel, if it is due; *wake: when the next back-off ends. */
 static void echo_visit(struct echo_channel *e, bool start, uint64_t *wake)
 {
-	if (e->done)
+	/* a channel echo no longer serves, or never did, wakes it no more */
+	if (e->done) {
+		tessera_event_mask(e->ch->port);
 		return;
+	}
 	if (!e->unmask_ns) {
 		if (tessera_event_clear(e->ch->port) > 0)
 			echo_event(e);
