@@ -6,15 +6,17 @@ partitions/httpd behind netdrv, and to the same httpd built for Linux
 (tests/programs/blkread), and by Linux from /dev/vda (servers/blkread.c).
 
 Each side boots once, serving the same disk image (the Tessera system's,
-servers/servers.dts): its console is read as it comes until httpd
-listens and the block figures are in, then the host measures through a
-forwarded port of its own and stops the machine, since servers serve
-forever. Nothing here fails a run for a figure: a side that does not
-come up or answers wrongly leaves its figures out and says why.
+servers/servers.dts; Linux a copy, since QEMU locks an image): its
+console is read as it comes until httpd listens and the block figures
+are in. Then the host measures both, through a forwarded port each, in
+turns, and stops the machines, since servers serve forever. Nothing
+here fails a run for a figure: a side that does not come up or answers
+wrongly leaves its figures out and says why.
 """
 import http.client
 import math
 import os
+import shutil
 import signal
 import socket
 import subprocess
@@ -58,7 +60,9 @@ STOP_TIMEOUT = 30
 # The files of www/ that figures.HTTP_PAGES names.
 PATHS = {"http_index": "/index.html", "http_64k": "/64k.txt"}
 WARMUP = 20		# requests per page before any is measured
-REQUESTS = 200		# measured, one at a time and again CONCURRENCY at once
+REQUESTS = 200		# measured, one at a time and again CONCURRENCY at once;
+			# a multiple of ROUNDS * CONCURRENCY
+ROUNDS = 10		# in which the sides take turns
 CONCURRENCY = 4
 REQUEST_TIMEOUT = 30
 
@@ -116,6 +120,9 @@ class Guest:
                     return f"no {missing[0]!r} after {timeout} s"
                 self.seen.wait(left)
 
+    def stopped(self):
+        return self.proc.poll() is not None
+
     def stop(self):
         if self.proc.poll() is None:
             os.killpg(self.proc.pid, signal.SIGTERM)
@@ -158,19 +165,17 @@ def fetch(port, path, size):
     return time.perf_counter() - t0
 
 
-def concurrent(port, path, size):
-    """REQUESTS requests from CONCURRENCY clients at once: requests/s."""
+def concurrent(port, path, size, n):
+    """n requests from CONCURRENCY clients at once: their wall time."""
     errors = []
 
-    def client(n):
+    def client():
         try:
-            for _ in range(n):
+            for _ in range(n // CONCURRENCY):
                 fetch(port, path, size)
         except LoadError as e:
             errors.append(e)
-    share = REQUESTS // CONCURRENCY
-    clients = [threading.Thread(target=client, args=(share,))
-               for _ in range(CONCURRENCY)]
+    clients = [threading.Thread(target=client) for _ in range(CONCURRENCY)]
     t0 = time.perf_counter()
     for c in clients:
         c.start()
@@ -178,7 +183,12 @@ def concurrent(port, path, size):
         c.join()
     if errors:
         raise errors[0]
-    return share * CONCURRENCY / (time.perf_counter() - t0)
+    return time.perf_counter() - t0
+
+
+def sequential(port, path, size, n):
+    """n requests one at a time: their latencies."""
+    return [fetch(port, path, size) for _ in range(n)]
 
 
 def percentile(ordered, p):
@@ -186,58 +196,99 @@ def percentile(ordered, p):
     return ordered[math.ceil(len(ordered) * p / 100) - 1]
 
 
-def load(port, where):
-    """The HTTP figures of one side, measured the same way on both."""
-    figs = {}
+def on(side, fn, *args):
+    """fn(*args), a LoadError of it naming the side."""
+    try:
+        return fn(*args)
+    except LoadError as e:
+        raise LoadError(f"{side}: {e}") from None
+
+
+def rounds(ports, measure_one):
+    """measure_one(port, n) for each side, ROUNDS times with n =
+    REQUESTS / ROUNDS, the sides taking turns (the first in one round is
+    the last in the next): {side: [results]}."""
+    sides = list(ports)
+    out = {side: [] for side in sides}
+    for r in range(ROUNDS):
+        for side in sides if r % 2 == 0 else reversed(sides):
+            t0 = time.perf_counter()
+            result = on(side, measure_one, ports[side], REQUESTS // ROUNDS)
+            out[side].append((result, time.perf_counter() - t0))
+    return out
+
+
+def page_figures(name, seq, conc):
+    """A page's figures from its sequential rounds and concurrent ones."""
+    lat = sorted(t for latencies, _ in seq for t in latencies)
+    return [(name + "_rps", len(lat) / sum(wall for _, wall in seq), "req/s"),
+            (name + "_mean", sum(lat) / len(lat) * 1e6, "us"),
+            (name + "_p50", percentile(lat, 50) * 1e6, "us"),
+            (name + "_p99", percentile(lat, 99) * 1e6, "us"),
+            (name + "_rps_c4", REQUESTS / sum(wall for wall, _ in conc),
+             "req/s")]
+
+
+def load(ports):
+    """The HTTP figures of each side ({side: port}), measured the same
+    way and in turns, so that the host's other work falls on all."""
+    figs = {side: {} for side in ports}
     for name, _ in HTTP_PAGES:
         path = PATHS[name]
         size = os.path.getsize(os.path.join(WWW, path.lstrip("/")))
-        for _ in range(WARMUP):
-            fetch(port, path, size)
-        t0 = time.perf_counter()
-        lat = sorted(fetch(port, path, size) for _ in range(REQUESTS))
-        wall = time.perf_counter() - t0
-        for suffix, value, unit in [
-                ("_rps", REQUESTS / wall, "req/s"),
-                ("_mean", sum(lat) / len(lat) * 1e6, "us"),
-                ("_p50", percentile(lat, 50) * 1e6, "us"),
-                ("_p99", percentile(lat, 99) * 1e6, "us"),
-                ("_rps_c4", concurrent(port, path, size), "req/s")]:
-            add(figs, Figure(name + suffix, value, unit, where))
+        for side, port in ports.items():
+            on(side, sequential, port, path, size, WARMUP)
+        seq = rounds(ports, lambda port, n: sequential(port, path, size, n))
+        conc = rounds(ports, lambda port, n: concurrent(port, path, size, n))
+        for side in ports:
+            for fig in page_figures(name, seq[side], conc[side]):
+                add(figs[side], Figure(*fig, f"host to {side}"))
     return figs
 
 
-def serve(side, cmd, port):
-    """Boots one side, takes its console's figures and measures HTTP
-    through port: (figures, None) or (what it has, why not all)."""
+def boot(side, cmd):
+    """The side's machine, up and ready, or None and why not."""
     guest = Guest(cmd)
     why = guest.wait_for(READY[side], BROKEN[side], READY_TIMEOUT)
-    try:
-        figs = {} if why else load(port, f"host to {side}")
-    except LoadError as e:
-        figs, why = {}, f"HTTP: {e}"
-    guest.stop()
-    console = guest.console()
-    if side == "linux" and "init: linux" not in console:
-        sys.exit(f"{console}\nbench: servers: the Linux baseline did not "
-                 f"boot: {' '.join(cmd)}")
     if why:
-        print("\n".join(console.splitlines()[-20:]), file=sys.stderr)
-    for fig in parse(console, side).values():
-        add(figs, fig)
-    return figs, why and f"servers: {side}: {why}"
+        guest.stop()
+        print("\n".join(guest.console().splitlines()[-20:]),
+              file=sys.stderr)
+        return guest, f"servers: {side}: {why}"
+    return guest, None
 
 
 def measure(image, tessera_cmd, linux_cmd):
     """The figures of both sides and the notes of what is missing.
     tessera_cmd(image, hostfwd) and linux_cmd(programs, options) are the
-    runner's commands that boot an image and the baseline."""
-    disk = os.path.join(os.path.dirname(image), "disk.img")
-    port = free_port()
-    tessera, t_why = serve("tessera", tessera_cmd(image, hostfwd(port)), port)
-    port = free_port()
+    runner's commands that boot an image and the baseline. The sides
+    boot one after the other, each reading its disk alone, then both
+    serve the host's requests in turns."""
+    # QEMU locks its image: Linux gets a copy of the same one.
+    disk = os.path.join(os.path.dirname(image), "linux-disk.img")
+    shutil.copyfile(os.path.join(os.path.dirname(image), "disk.img"), disk)
+    ports = {side: free_port() for side in ("tessera", "linux")}
     options = ["--disk", disk, "--ipv4", f"{GUEST_IP}/24",
-               "--gateway", GATEWAY, "--hostfwd", hostfwd(port),
+               "--gateway", GATEWAY, "--hostfwd", hostfwd(ports["linux"]),
                "--run", LINUX_RUN] + [f"--cflag={f}" for f in SHIM_FLAGS]
-    linux, l_why = serve("linux", linux_cmd(LINUX_PROGRAMS, options), port)
-    return tessera, linux, [why for why in (t_why, l_why) if why]
+    cmds = {"tessera": tessera_cmd(image, hostfwd(ports["tessera"])),
+            "linux": linux_cmd(LINUX_PROGRAMS, options)}
+    guests, notes = {}, []
+    for side, cmd in cmds.items():
+        guests[side], why = boot(side, cmd)
+        notes += [why] if why else []
+    up = {side: ports[side] for side in ports if not guests[side].stopped()}
+    try:
+        figs = load(up)
+    except LoadError as e:
+        figs = {side: {} for side in ports}
+        notes.append(f"servers: HTTP: {e}")
+    for side, guest in guests.items():
+        guest.stop()
+        console = guest.console()
+        if side == "linux" and "init: linux" not in console:
+            sys.exit(f"{console}\nbench: servers: the Linux baseline did "
+                     f"not boot: {' '.join(cmds[side])}")
+        for fig in parse(console, side).values():
+            add(figs.setdefault(side, {}), fig)
+    return figs["tessera"], figs["linux"], notes

@@ -81,7 +81,7 @@ def test_linux_httpd_answers_the_load(tmp_path):
                             stderr=subprocess.STDOUT, text=True)
     try:
         wait_listening(port, proc)
-        figs = servers.load(port, "host")
+        figs = servers.load({"host": port})["host"]
     finally:
         proc.terminate()
         proc.wait()
