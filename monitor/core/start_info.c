@@ -13,6 +13,7 @@
 #include <tessera/channel.h>
 #include <tessera/compiler.h>
 #include <tessera/device_map.h>
+#include <tessera/iommu.h>
 #include <tessera/start_info.h>
 #include <tessera/string.h>
 
@@ -103,7 +104,7 @@ void start_info_fill(struct tessera_start_info *si,
 	si->features = TESSERA_FEATURE_TIME | TESSERA_FEATURE_TIMER |
 		       TESSERA_FEATURE_ACCOUNTING | TESSERA_FEATURE_RINGS |
 		       TESSERA_FEATURE_EVENTS | TESSERA_FEATURE_DEVICES |
-		       TESSERA_FEATURE_UPCALLS;
+		       TESSERA_FEATURE_UPCALLS | iommu_features();
 	si->partition_id = id;
 	si->nr_vcpus = p->nr_vcpus;
 	memcpy(si->name, p->name, sizeof(si->name));
@@ -117,6 +118,6 @@ void start_info_fill(struct tessera_start_info *si,
 	si->bootargs_len = (uint32_t)strlen(si->bootargs);
 	start_info_channels(si, t, id);
 	start_info_devices(si, t, id);
-	/* DMA comes with devices: the physical base, there being no IOMMU */
-	si->dma_base = si->nr_devices ? p->mem.base : 0;
+	/* DMA comes with devices: where the IOMMU, if any, shows the memory */
+	si->dma_base = si->nr_devices ? iommu_dma_base(p->mem.base) : 0;
 }

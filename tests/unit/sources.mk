@@ -32,7 +32,7 @@ test_uaccess_SRCS := monitor/core/uaccess.c
 test_console_stream_SRCS := monitor/core/console_stream.c $(CONSOLE_SRCS)
 test_vspace_SRCS := monitor/arch/x86_64/vspace.c monitor/arch/x86_64/pagetable.c
 test_start_info_SRCS := monitor/core/start_info.c monitor/core/channel.c \
-	monitor/core/device_map.c monitor/lib/string.c
+	monitor/core/device_map.c monitor/lib/string.c tests/unit/iommu_stub.c
 test_hypercall_SRCS := monitor/core/hypercall.c monitor/core/uaccess.c \
 	monitor/core/console_stream.c tests/unit/device_call_stub.c \
 	$(CONSOLE_SRCS)

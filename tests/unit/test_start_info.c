@@ -14,6 +14,7 @@
 #include <public/layout.h>
 #include <public/version.h>
 #include <tessera/start_info.h>
+#include "iommu_stub.h"
 
 static const struct tt_partition partitions[] = {
 	{ .name = "web", .program = "httpd", .bootargs = "port=80 root=/",
@@ -148,6 +149,19 @@ static void test_own_devices_only(void **state)
 	assert_int_equal(si.bootargs_len, 0);
 }
 
+/* with the IOMMU translating, devices see the memory where the partition
+ * does, and the feature says DMA is confined */
+static void test_dma_through_the_iommu(void **state)
+{
+	iommu_stub_translating = true;
+	start_info_fill(&si, &t, 1);
+	iommu_stub_translating = false;
+	assert_int_equal(si.dma_base, TESSERA_MEM_BASE);
+	assert_true(si.features & TESSERA_FEATURE_IOMMU);
+	start_info_fill(&si, &t, 0);
+	assert_int_equal(si.dma_base, 0);
+}
+
 /* a PCI function: its BDF, BARs and level IRQ; windows after guard pages */
 static void test_pci_device(void **state)
 {
@@ -180,6 +194,7 @@ int main(void)
 		cmocka_unit_test(test_channel_ends),
 		cmocka_unit_test(test_channel_kind_and_params),
 		cmocka_unit_test(test_own_devices_only),
+		cmocka_unit_test(test_dma_through_the_iommu),
 		cmocka_unit_test(test_pci_device),
 	};
 
