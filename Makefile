@@ -99,7 +99,8 @@ DISK_IMAGE := $(O)/disk.img
 GEN_SRCS := $(srctree)/gen/tessera-gen $(shell find $(srctree)/gen \
 	$(srctree)/docs/bindings -name '*.py' -o -name '*.yaml') \
 	$(addprefix $(srctree)/monitor/include/,tessera/tables.h \
-		public/start_info.h public/shared_info.h public/io/ring.h)
+		public/start_info.h public/shared_info.h public/io/ring.h \
+		public/io/netif.h public/io/blkif.h)
 # Where partition programs are, relative to the source tree, in search
 # order: a program is <folder>/<program>/*.c in the first folder that has
 # one (gen/tessera_gen/programs.py). tests/programs/ holds the attackers
