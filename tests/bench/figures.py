@@ -40,7 +40,8 @@ HTTP_PAGES = [("http_index", "small page"), ("http_64k", "64 KiB file")]
 HTTP_FIGURES = [("_rps", "requests/s, 1 at a time"),
                 ("_mean", "mean latency"), ("_p50", "median latency"),
                 ("_p99", "99th percentile latency"),
-                ("_rps_c4", "requests/s, 4 at a time")]
+                ("_rps_c4", "requests/s, 4 at a time"),
+                ("_stalls", "requests of 0.5 s or more")]
 COMPARISONS += [(f"HTTP GET, {page}: {what}", name + suffix, name + suffix)
                 for name, page in HTTP_PAGES for suffix, what in HTTP_FIGURES]
 COMPARISONS += [

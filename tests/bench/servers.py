@@ -65,6 +65,8 @@ REQUESTS = 200		# measured, one at a time and again CONCURRENCY at once;
 ROUNDS = 10		# in which the sides take turns
 CONCURRENCY = 4
 REQUEST_TIMEOUT = 30
+# A request this slow waited for a TCP retransmission (1 s for a SYN).
+STALL = 0.5
 
 
 class LoadError(Exception):
@@ -166,24 +168,22 @@ def fetch(port, path, size):
 
 
 def concurrent(port, path, size, n):
-    """n requests from CONCURRENCY clients at once: their wall time."""
-    errors = []
+    """n requests from CONCURRENCY clients at once: their latencies."""
+    errors, latencies = [], []
 
     def client():
         try:
-            for _ in range(n // CONCURRENCY):
-                fetch(port, path, size)
+            latencies.extend(sequential(port, path, size, n // CONCURRENCY))
         except LoadError as e:
             errors.append(e)
     clients = [threading.Thread(target=client) for _ in range(CONCURRENCY)]
-    t0 = time.perf_counter()
     for c in clients:
         c.start()
     for c in clients:
         c.join()
     if errors:
         raise errors[0]
-    return time.perf_counter() - t0
+    return latencies
 
 
 def sequential(port, path, size, n):
@@ -219,14 +219,17 @@ def rounds(ports, measure_one):
 
 
 def page_figures(name, seq, conc):
-    """A page's figures from its sequential rounds and concurrent ones."""
+    """A page's figures from its rounds ([(latencies, wall time)]) one
+    at a time and from CONCURRENCY clients."""
     lat = sorted(t for latencies, _ in seq for t in latencies)
+    lat_c = [t for latencies, _ in conc for t in latencies]
     return [(name + "_rps", len(lat) / sum(wall for _, wall in seq), "req/s"),
             (name + "_mean", sum(lat) / len(lat) * 1e6, "us"),
             (name + "_p50", percentile(lat, 50) * 1e6, "us"),
             (name + "_p99", percentile(lat, 99) * 1e6, "us"),
-            (name + "_rps_c4", REQUESTS / sum(wall for wall, _ in conc),
-             "req/s")]
+            (name + "_rps_c4", len(lat_c) / sum(wall for _, wall in conc),
+             "req/s"),
+            (name + "_stalls", sum(t >= STALL for t in lat + lat_c), "req")]
 
 
 def load(ports):

@@ -87,7 +87,8 @@ def test_linux_httpd_answers_the_load(tmp_path):
         proc.wait()
     assert set(figs) == {name + suffix for name, _ in figures.HTTP_PAGES
                          for suffix, _ in figures.HTTP_FIGURES}
-    assert all(fig.value > 0 for fig in figs.values())
+    assert all(fig.value > 0 for name, fig in figs.items()
+               if not name.endswith("_stalls"))
 
 
 def test_a_wrong_answer_is_a_load_error(tmp_path):
