@@ -39,6 +39,7 @@ struct blkdrv_channel {
 	struct tessera_blk_params extent;	/* a private copy */
 	bool served;
 	bool look;			/* notified, or requests may be left */
+	bool retry;			/* a reset may look again at once */
 };
 
 static struct blkdrv_channel channels[TESSERA_MAX_CHANNELS];
@@ -56,7 +57,13 @@ static void blkdrv_protocol_error(struct blkdrv_channel *c)
 	printf("%s: protocol error: %s\n", c->ch->name,
 	       c->back.ring.error ? c->back.ring.error : "request refused");
 	tessera_ring_back_reset(&c->back);
-	c->look = false;	/* until the frontend notifies again */
+	/*
+	 * A restarted frontend's first request is in the ring already and
+	 * it will not notify again: look once more after the reset. Once per
+	 * notification, so a ring kept broken costs a line or two an event.
+	 */
+	c->look = c->retry;
+	c->retry = false;
 }
 
 static void blkdrv_answer(struct blkdrv_channel *c, uint32_t id, int status,
@@ -96,37 +103,42 @@ static int blkdrv_start(struct blkdrv_channel *c, uint32_t id,
 	return 1;
 }
 
-/* Takes one request of the channel: whether there was one. */
-static bool blkdrv_take(struct blkdrv_channel *c)
+/* Takes one request of the channel, if it has one. */
+static void blkdrv_take(struct blkdrv_channel *c)
 {
 	struct tessera_ring_msg msg;
 	struct tessera_blk_request req;
 	int ret = tessera_ring_back_take(&c->back, &msg, buf, sizeof(buf));
 
 	if (ret <= 0) {
+		c->look = false;
 		if (ret < 0)
 			blkdrv_protocol_error(c);
-		c->look = false;
-		return false;
+		return;
 	}
 	ret = blkdrv_check(buf, msg.len, &c->extent, c->ch->slot_size, &req);
 	if (!ret)
 		ret = blkdrv_start(c, msg.id, &req);
 	if (ret <= 0)
 		blkdrv_answer(c, msg.id, ret, 0);
-	return true;
 }
 
-/* Channels take turns, one request each, until the disk is busy. */
+/*
+ * Channels take turns, one request each, until the disk is busy or no
+ * channel is left to look at (each has none, or broke its ring).
+ */
 static void blkdrv_serve(void)
 {
 	bool more = true;
 
 	while (more && !inflight.c) {
 		more = false;
-		for (unsigned int i = 0; i < TESSERA_MAX_CHANNELS && !inflight.c; i++)
-			if (channels[i].look)
-				more |= blkdrv_take(&channels[i]);
+		for (unsigned int i = 0; i < TESSERA_MAX_CHANNELS && !inflight.c; i++) {
+			if (!channels[i].look)
+				continue;
+			blkdrv_take(&channels[i]);
+			more |= channels[i].look;
+		}
 	}
 }
 
@@ -180,7 +192,7 @@ static unsigned int blkdrv_setup(void)
 		}
 		c->extent = si->params[i].blk;
 		c->extent.read_only |= disk_info.read_only;
-		c->served = c->look = blkdrv_usable(c);
+		c->served = c->look = c->retry = blkdrv_usable(c);
 		if (!c->served)	/* its notifications would end every wait */
 			tessera_event_mask(c->ch->port);
 		n += c->served;
@@ -212,7 +224,7 @@ int main(int argc, char **argv)
 		for (unsigned int i = 0; i < TESSERA_MAX_CHANNELS; i++)
 			if (channels[i].served &&
 			    tessera_event_clear(channels[i].ch->port) > 0)
-				channels[i].look = true;
+				channels[i].look = channels[i].retry = true;
 		blkdrv_serve();
 		tessera_wait_event();
 	}

@@ -13,6 +13,8 @@
 
 #define BLK_HEADER	((uint32_t)sizeof(struct tessera_blk_request))
 #define BLK_ERRNO_MAX	4095	/* a status below -4095 is no errno */
+#define BLK_RESYNC_NS	1000000	/* a look at the backend's reset, each */
+#define BLK_RESYNC_TRIES 1000	/* a backend that never resets: 1 s */
 
 struct blk_xfer {
 	uint32_t op;
@@ -37,6 +39,7 @@ int tessera_blk_open(struct tessera_blk *b, const char *channel)
 		return -EINVAL;
 	b->ch = ch;
 	b->params = si->params[ch - si->channels].blk;
+	b->fresh = 1;
 	return tessera_ring_front_init(&b->front, ch);
 }
 
@@ -118,6 +121,23 @@ static int blk_complete(struct tessera_blk *b, const struct blk_xfer *x,
 }
 
 /*
+ * Starts the ring afresh, and waits until blkdrv has too (its rsp_prod
+ * back to 0, which our req_prod of 0 makes it do): else, if its consumer
+ * index were where ours comes back to, it would take our next requests
+ * for ones it has seen (the ids repeat) and never answer.
+ */
+static void blk_reset(struct tessera_blk *b)
+{
+	tessera_ring_front_reset(&b->front);
+	b->fresh = 1;
+	for (int i = 0; i < BLK_RESYNC_TRIES &&
+	     *(const volatile uint32_t *)b->front.ring.peer_prod; i++) {
+		tessera_notify(b->ch->port);
+		tessera_wait_event_until(tessera_now_ns() + BLK_RESYNC_NS);
+	}
+}
+
+/*
  * One batch: pushed, published, every response in. 0 or the first error;
  * -EPROTO (or a push's error) after resetting the ring.
  */
@@ -128,8 +148,10 @@ static int blk_batch(struct tessera_blk *b, const struct blk_xfer *x)
 
 	if (n >= 0)
 		ret = tessera_ring_front_publish(&b->front);
-	if (ret > 0)
+	/* a ring the monitor zeroed has req_event 0, which asks for nothing */
+	if (ret > 0 || (ret == 0 && b->fresh))
 		tessera_notify(b->ch->port);
+	b->fresh = 0;
 	for (int i = 0; i < n && ret >= 0; i++) {
 		ret = blk_take(b, &msg);	/* 1, or the ring is broken */
 		if (ret < 0)
@@ -141,8 +163,19 @@ static int blk_batch(struct tessera_blk *b, const struct blk_xfer *x)
 		ret = 0;
 	}
 	if (ret < 0)
-		tessera_ring_front_reset(&b->front);
+		blk_reset(b);
 	return ret < 0 ? ret : err;
+}
+
+/*
+ * A batch, sent again once after a protocol error: the ring a restart
+ * left behind (ours or blkdrv's) breaks once, then both ends agree.
+ */
+static int blk_batch_again(struct tessera_blk *b, const struct blk_xfer *x)
+{
+	int ret = blk_batch(b, x);
+
+	return ret == -EPROTO ? blk_batch(b, x) : ret;
 }
 
 static int blk_transfer(struct tessera_blk *b, struct blk_xfer *x)
@@ -156,7 +189,7 @@ static int blk_transfer(struct tessera_blk *b, struct blk_xfer *x)
 	batch = x->per * b->ch->slots;
 	for (x->done = 0; !ret && x->done < x->count;
 	     x->done += x->count - x->done < batch ? x->count - x->done : batch)
-		ret = blk_batch(b, x);
+		ret = blk_batch_again(b, x);
 	return ret;
 }
 
@@ -180,5 +213,5 @@ int tessera_blk_flush(struct tessera_blk *b)
 {
 	struct blk_xfer x = { TESSERA_BLK_OP_FLUSH, 0, 0, NULL, NULL, 0, 1 };
 
-	return b->ch ? blk_batch(b, &x) : -ENOENT;
+	return b->ch ? blk_batch_again(b, &x) : -ENOENT;
 }

@@ -8,11 +8,14 @@
  * in flight, with the data where the sectors say; a flush is one empty
  * request; an error status is returned once every response is in, with
  * the ring still in step; a backend that lies (a read's length, a
- * status that is no errno, an id not in flight) gets -EPROTO and a ring
- * started afresh, and nothing of its data is copied.
+ * status that is no errno, an id not in flight) twice gets -EPROTO and
+ * a ring started afresh, and nothing of its data is copied; once, and
+ * the batch is sent again after both ends reset; a restarted frontend
+ * (its ring zeroed, the backend's indices ahead) is served.
  */
 #include <setjmp.h>
 #include <stdarg.h>
+#include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
 #include <stdlib.h>
@@ -42,7 +45,7 @@ static uint8_t data[64 * TESSERA_BLK_SECTOR];
 static struct tessera_blk_request seen[64];
 static unsigned int nr_seen;
 static enum { HONEST, ERANGE_SECOND, SHORT_READ, POSITIVE_STATUS,
-	      BAD_ID, READ_NO_DATA } liar;
+	      BAD_ID, READ_NO_DATA, SHORT_READ_ONCE } liar;
 
 int tessera_notify(unsigned int port)
 {
@@ -77,7 +80,7 @@ static void backend_answer(const struct tessera_ring_msg *m)
 	}
 	if (liar == ERANGE_SECOND && nr_seen == 2)
 		status = -ERANGE, len = 0;
-	if (liar == SHORT_READ)
+	if (liar == SHORT_READ || (liar == SHORT_READ_ONCE && nr_seen == 1))
 		len -= 1;
 	if (liar == POSITIVE_STATUS)
 		status = 5;
@@ -88,14 +91,39 @@ static void backend_answer(const struct tessera_ring_msg *m)
 	assert_int_equal(tessera_ring_back_push(&back, id, status, slot, len), 0);
 }
 
-/* blkfront waits for responses: the backend serves what is there. */
-void tessera_wait_event(void)
+/* The backend serves what is there: whether the ring broke. */
+static bool backend_serve(void)
 {
 	struct tessera_ring_msg m;
+	int ret;
 
-	while (tessera_ring_back_take(&back, &m, slot, sizeof(slot)) > 0)
+	while ((ret = tessera_ring_back_take(&back, &m, slot, sizeof(slot))) > 0)
 		backend_answer(&m);
+	if (ret < 0)
+		tessera_ring_back_reset(&back);
 	assert_true(tessera_ring_back_publish(&back) >= 0);
+	return ret < 0;
+}
+
+/*
+ * blkfront waits for responses: the backend serves, and as blkdrv does
+ * when the frontend broke the ring, resets and looks once more.
+ */
+void tessera_wait_event(void)
+{
+	if (backend_serve())
+		backend_serve();
+}
+
+/* ...and until its reset is seen, with a deadline */
+void tessera_wait_event_until(uint64_t ns)
+{
+	tessera_wait_event();
+}
+
+uint64_t tessera_now_ns(void)
+{
+	return 0;
 }
 
 static int setup(void **state)
@@ -232,6 +260,30 @@ static void test_unknown_id(void **state)
 	assert_lie_refused(BAD_ID);
 }
 
+/* the batch is sent again once, after both ends reset: the read is done */
+static void test_recovers_after_one_lie(void **state)
+{
+	assert_int_equal(tessera_blk_open(&blk, "web-disk"), 0);
+	liar = SHORT_READ_ONCE;
+	assert_int_equal(tessera_blk_read(&blk, 40, 4, data), 0);
+	assert_memory_equal(data, disk + 40 * TESSERA_BLK_SECTOR,
+			    4 * TESSERA_BLK_SECTOR);
+	assert_int_equal(nr_seen, 2);
+}
+
+/* a restarted frontend finds its ring zeroed and the backend ahead */
+static void test_frontend_restart(void **state)
+{
+	assert_int_equal(tessera_blk_open(&blk, "web-disk"), 0);
+	assert_int_equal(tessera_blk_read(&blk, 0, 24, data), 0);
+	memset(mem, 0, TESSERA_RING_BYTES(SLOTS, SLOT_SIZE));
+	memset(&blk, 0, sizeof(blk));
+	assert_int_equal(tessera_blk_open(&blk, "web-disk"), 0);
+	assert_int_equal(tessera_blk_read(&blk, 9, 3, data), 0);
+	assert_memory_equal(data, disk + 9 * TESSERA_BLK_SECTOR,
+			    3 * TESSERA_BLK_SECTOR);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -243,6 +295,8 @@ int main(void)
 		cmocka_unit_test_setup(test_read_without_data, setup),
 		cmocka_unit_test_setup(test_status_not_an_errno, setup),
 		cmocka_unit_test_setup(test_unknown_id, setup),
+		cmocka_unit_test_setup(test_recovers_after_one_lie, setup),
+		cmocka_unit_test_setup(test_frontend_restart, setup),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -26,8 +26,12 @@
  * it is used. Returns 0, or a negated errno: -ERANGE (sectors outside
  * the extent), -EPERM (a write or flush to a read-only extent), -EINVAL
  * (count 0), -EIO (the disk failed), -EPROTO (the backend broke the
- * protocol: the ring is reset). A request that fails moves no data, but
- * of a larger transfer the parts before it may have been done.
+ * protocol twice in a row). After a protocol error the ring is reset and
+ * the batch sent again once, the first publish after a reset notifying
+ * the backend whatever the ring says: so a ring that a restart of either
+ * end left behind recovers without the caller seeing it. A request that
+ * fails moves no data, but of a larger transfer the parts before it may
+ * have been done.
  */
 
 #include <stdint.h>
@@ -42,6 +46,7 @@ struct tessera_blk {
 	const struct tessera_channel *ch;
 	struct tessera_blk_params params;	/* the extent, from the DTS */
 	struct tessera_ring_front front;
+	int fresh;			/* the ring was reset: notify at once */
 	uint8_t buf[TESSERA_BLK_SLOT_MAX] __attribute__((aligned(16)));
 };
 
