@@ -54,7 +54,7 @@ READY = {"tessera": [LISTENING, "[tessera] reader: exited"],
 BROKEN = {"tessera": ["[tessera] net: ", "[tessera] web: ", "[tessera] blk: ",
                       "detected translation failure"],
           "linux": []}
-READY_TIMEOUT = 180	# seconds from the boot; Linux needs about 25
+READY_TIMEOUT = 120	# seconds from the boot; Linux needs 25 to 45
 STOP_TIMEOUT = 30
 
 # The files of www/ that figures.HTTP_PAGES names.
@@ -292,6 +292,7 @@ def measure(image, tessera_cmd, linux_cmd):
         if side == "linux" and "init: linux" not in console:
             sys.exit(f"{console}\nbench: servers: the Linux baseline did "
                      f"not boot: {' '.join(cmds[side])}")
+        side_figs = figs.setdefault(side, {})
         for fig in parse(console, side).values():
-            add(figs.setdefault(side, {}), fig)
+            add(side_figs, fig)
     return figs["tessera"], figs["linux"], notes

@@ -107,3 +107,24 @@ def answer(listener):
     conn.recv(1024)
     conn.sendall(b"HTTP/1.0 200 OK\r\nContent-Length: 3\r\n\r\nabc")
     conn.close()
+
+
+def test_a_side_that_does_not_come_up_is_a_note(tmp_path):
+    """A Tessera system that stops and a Linux whose httpd never listens
+    leave notes that say so, the figures their consoles did print, and
+    no HTTP figure."""
+    (tmp_path / "disk.img").write_bytes(b"")
+    linux_console = "init: linux 6.1-test\\nbench blk_read 1.5 MB/s\\n"
+    tessera, linux, notes = servers.measure(
+        str(tmp_path / "tessera.elf"),
+        lambda image, fwd: ["sh", "-c", "echo '[tessera] web: exited "
+                            "with status 1'; sleep 30"],
+        lambda programs, options: ["printf", linux_console])
+    assert tessera == {}
+    assert {n: (f.value, f.unit) for n, f in linux.items()} == \
+        {"blk_read": (1.5, "MB/s")}
+    assert notes == [
+        "servers: tessera: '[tessera] web: exited with status 1' before "
+        "'httpd: listening on port'",
+        "servers: linux: ended (exit status 0) before "
+        "'httpd: listening on port'"]
