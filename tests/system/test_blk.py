@@ -12,6 +12,8 @@ tessera,vbd channels; tests/programs/blkcheck is the frontend, through
   afterwards its extent on disk is as the build made it.
 - A read-write frontend writes, reads back, flushes, and its writes are
   on the disk image afterwards at its extent's sectors, nowhere else.
+- A frontend that faults and restarts finds its ring zeroed and blkdrv's
+  indices ahead; it is served again, and what it wrote before is there.
 - Beside a frontend that attacks blkdrv (ring lies, requests flawed every
   way, notification storms), a good frontend's reads stay correct, blkdrv
   answers the flawed requests with their errors, reports the attacker,
@@ -27,7 +29,7 @@ import tarfile
 
 import pytest
 
-from harness import HALT_OK, SRCTREE
+from harness import HALT_OK, HALT_PARTITION_FAILED, SRCTREE
 
 FIXTURE = "tests/fixtures/blk-site"
 SECTOR = 512
@@ -43,9 +45,9 @@ CLEAN = ("hostile-clean", "hostile", 8256, 64, True, None)
 OTHER_PATTERN = b"other extent "    # fills WRITER's extent before the boot
 
 
-def vbd_dts(channels, partitions):
+def vbd_dts(channels, partitions, on_fault="halt"):
     """A system of blkdrv on cpu1 with disk0 and the frontends, each
-    (name, bootargs, cpu), on the qemu-pc board."""
+    (name, bootargs, cpu) with `on_fault`, on the qemu-pc board."""
     nodes = ["\t\tblk: blk {\n\t\t\tcompatible = \"tessera,partition\";\n"
              "\t\t\tprogram = \"blkdrv\";\n\t\t\tbootargs = \"%s\";\n"
              "\t\t\tmemory-size = <0x0 0x00400000>;\n\t\t\tcpus = <&cpu1>;\n"
@@ -55,8 +57,8 @@ def vbd_dts(channels, partitions):
         nodes.append("\t\t%s {\n\t\t\tcompatible = \"tessera,partition\";\n"
                      "\t\t\tprogram = \"blkcheck\";\n\t\t\tbootargs = \"%s\";\n"
                      "\t\t\tmemory-size = <0x0 0x00400000>;\n"
-                     "\t\t\tcpus = <&cpu%d>;\n\t\t\ton-fault = \"halt\";\n\t\t};\n"
-                     % (name, args, cpu))
+                     "\t\t\tcpus = <&cpu%d>;\n\t\t\ton-fault = \"%s\";\n\t\t};\n"
+                     % (name, args, cpu, on_fault))
     chans = []
     for name, front, start, sectors, ro, content in channels:
         props = ['compatible = "tessera,vbd"', "frontend = <&{/partitions/%s}>" % front,
@@ -230,3 +232,31 @@ def test_hostile_frontend_beside_a_good_one(system):
     for p in ("blk", "reader", "hostile"):
         run.expect("[tessera] %s: exited with status 0" % p)
         assert run.faults(p) == [], run
+
+
+RESTART_STEPS = [("write=0+8:4", True), ("fault-once=700", True),
+                 ("verify=0+8:4", True)]
+# requests of 8 sectors at most: before the fault the write, fault-once's
+# read and write; after the restart the write, fault-once's read, the verify
+RESTART_ANSWERED = 6
+
+
+def test_frontend_restart_is_served_again(system):
+    n = RESTART_ANSWERED
+    out = system.build(dts=vbd_dts(
+        [WRITER], ["blkdrv exit-after=%d" % n,
+                   ("writer", bootargs(WRITER, RESTART_STEPS), 2)],
+        on_fault="restart"))
+    run = system.boot(out)
+    # a fault, even one followed by a good restart, fails the run
+    assert run.status == HALT_PARTITION_FAILED, run
+    lines = run.partition_lines("writer")
+    assert lines == ["writer-disk: 1024 sectors, read-write", "write 0+8:4: 0",
+                     "fault-once 700: 0, faulting",
+                     "writer-disk: 1024 sectors, read-write", "write 0+8:4: 0",
+                     "restarted", "verify 0+8:4: 0 ok", "done"], run
+    assert len(run.faults("writer")) == 1, run
+    run.expect("[blk] %d requests answered" % n)
+    run.expect("[tessera] writer: exited with status 0")
+    run.expect("[tessera] blk: exited with status 0")
+    assert run.faults("blk") == [], run

@@ -12,6 +12,9 @@
  *	  write=<sector>+<count>:<seed>	writes the pattern of blkcheck_byte()
  *	  verify=<sector>+<count>:<seed>	reads it back: "ok" or "differs"
  *	  flush
+ *	  fault-once=<sector>	faults (a write to address 0) unless the
+ *				sector starts with BLKCHECK_MARK, which it
+ *				writes first: "restarted" in the next life
  *	blkcheck hostile <channel> <n> <clean channel>	see hostile.c
  *
  * It exits 0 after its last step whatever the results: the test judges.
@@ -24,6 +27,7 @@
 #include "blkcheck.h"
 
 #define BLKCHECK_SECTORS_MAX	2048	/* 1 MiB a step */
+#define BLKCHECK_MARK		0xfa	/* fault-once's sector: faulted */
 
 static struct tessera_blk blk;
 static uint8_t data[BLKCHECK_SECTORS_MAX * TESSERA_BLK_SECTOR];
@@ -101,6 +105,20 @@ static void blkcheck_verify(const char *arg, uint64_t sector, uint32_t count,
 	printf("verify %s: %d %s\n", arg, ret, ok ? "ok" : "differs");
 }
 
+static void blkcheck_fault_once(uint64_t sector)
+{
+	int ret = tessera_blk_read(&blk, sector, 1, data);
+
+	if (!ret && data[0] == BLKCHECK_MARK) {
+		printf("restarted\n");
+		return;
+	}
+	data[0] = BLKCHECK_MARK;
+	ret = ret ? ret : tessera_blk_write(&blk, sector, 1, data);
+	printf("fault-once %llu: %d, faulting\n", (unsigned long long)sector, ret);
+	*(volatile int *)0 = 1;
+}
+
 static void blkcheck_step(const char *step)
 {
 	const char *arg = strchr(step, '=');
@@ -109,6 +127,10 @@ static void blkcheck_step(const char *step)
 
 	if (!strcmp(step, "flush")) {
 		printf("flush: %d\n", tessera_blk_flush(&blk));
+		return;
+	}
+	if (!strncmp(step, "fault-once=", 11)) {
+		blkcheck_fault_once(strtoul(step + 11, NULL, 0));
 		return;
 	}
 	if (!arg || blkcheck_range(arg + 1, &sector, &count, &seed)) {
