@@ -6,6 +6,7 @@
  * the backend's to lie about; the netfront checks the rings, lwIP checks
  * each frame's headers and checksums.
  */
+#include <stdio.h>
 #include <string.h>
 #include <tessera.h>
 #include <tessera/netfront.h>
@@ -24,14 +25,25 @@ static struct tessera_netfront nf;
 static struct netif vif;
 static uint8_t frame[TESSERA_NETIF_FRAME_MAX];
 
+/*
+ * The netfront has reset a ring the backend broke (and goes on): said on
+ * the console as the drivers say it.
+ */
+static int vif_check(int rc)
+{
+	if (rc == -EPROTO)
+		printf("%s: protocol error: %s\n", nf.ch->name, nf.error);
+	return rc;
+}
+
 static err_t vif_linkoutput(struct netif *netif, struct pbuf *p)
 {
 	u16_t len = pbuf_copy_partial(p, frame, sizeof(frame), 0);
-	int rc = tessera_netfront_send(&nf, frame, len);
+	int rc = vif_check(tessera_netfront_send(&nf, frame, len));
 
 	/* A full ring drains as the backend answers: one more look. */
-	if (rc == -EAGAIN && tessera_netfront_poll(&nf) >= 0)
-		rc = tessera_netfront_send(&nf, frame, len);
+	if (rc == -EAGAIN && vif_check(tessera_netfront_poll(&nf)) >= 0)
+		rc = vif_check(tessera_netfront_send(&nf, frame, len));
 	if (rc) {
 		vif_stats.tx_dropped++;
 		return ERR_IF;
@@ -69,6 +81,13 @@ int vif_open(const char *channel)
 
 	if (rc)
 		return rc;
+	/*
+	 * The backend looks at our rings when notified. After a restart the
+	 * monitor has zeroed them, event indices too, so our first
+	 * publications asked for no notification: tell the backend we are
+	 * here, so that it finds the rings new and resets its end.
+	 */
+	tessera_notify(tessera_netfront_port(&nf));
 	params = tessera_netfront_params(&nf);
 	ip4_from_bytes(&ip, params->ip);
 	ip4_from_bytes(&gw, params->gateway);
@@ -99,10 +118,11 @@ static void vif_deliver(int len)
 
 bool vif_input(void)
 {
-	tessera_netfront_poll(&nf);
+	vif_check(tessera_netfront_poll(&nf));
 	/* -EPROTO: the netfront reset the ring; what follows is fresh. */
 	for (int i = 0; i < VIF_INPUT_BATCH; i++) {
-		int len = tessera_netfront_recv(&nf, frame, sizeof(frame));
+		int len = vif_check(tessera_netfront_recv(&nf, frame,
+							  sizeof(frame)));
 
 		if (len == 0)
 			return false;
