@@ -8,14 +8,16 @@
  *
  * Every frontend is hostile. A request is copied out of the ring once
  * (the ring helpers), checked on that copy (check.c) and only then
- * acted on; the disk moves data to and from blkdrv's own buffer, never
+ * acted on; the disk moves data to and from blkdrv's own buffers, never
  * the ring. A frontend that breaks the ring protocol is reported
- * ("<channel>: protocol error: <what>"), its ring reset, and the others
- * served on. Channels take turns, one request each, so a busy or hostile
- * frontend delays the others by one request at most per turn.
+ * ("<channel>: protocol error: <what>"), its ring reset (what it had in
+ * the disk is not answered), and the others served on. Channels take
+ * turns, one request each, so a busy or hostile frontend delays the
+ * others by one request at most per turn.
  *
  * It blocks in tessera_wait_event() on the ring ports and the disk's
- * IRQ port, one disk request in flight at a time, and serves forever;
+ * IRQ port, up to DISK_INFLIGHT requests in the disk (answered as they
+ * finish: a response carries its request's id), and serves forever;
  * with the bootarg `exit-after=<n>` (for tests) it exits 0 once it has
  * answered n requests with status 0.
  */
@@ -37,19 +39,23 @@ struct blkdrv_channel {
 	const struct tessera_channel *ch;
 	struct tessera_ring_back back;
 	struct tessera_blk_params extent;	/* a private copy */
+	uint32_t resets;		/* its ring's, so far */
 	bool served;
 	bool look;			/* notified, or requests may be left */
 	bool retry;			/* a reset may look again at once */
 };
 
-static struct blkdrv_channel channels[TESSERA_MAX_CHANNELS];
-static struct disk_info disk_info;
-/* the request in the disk, and the channel that asked for it */
-static struct {
-	struct blkdrv_channel *c;
+/* A request taken from a channel, while the disk has it. */
+struct blkdrv_request {
+	struct blkdrv_channel *c;	/* NULL: the place is free */
+	uint32_t resets;		/* c's when it was taken */
 	uint32_t id, bytes;		/* bytes a read answers with */
-} inflight;
-static uint8_t buf[BLKDRV_SLOT_MAX] __attribute__((aligned(16)));
+	uint8_t buf[BLKDRV_SLOT_MAX] __attribute__((aligned(16)));
+};
+
+static struct blkdrv_channel channels[TESSERA_MAX_CHANNELS];
+static struct blkdrv_request requests[DISK_INFLIGHT];
+static struct disk_info disk_info;
 static unsigned long exit_after, answered;
 
 static void blkdrv_protocol_error(struct blkdrv_channel *c)
@@ -57,6 +63,7 @@ static void blkdrv_protocol_error(struct blkdrv_channel *c)
 	printf("%s: protocol error: %s\n", c->ch->name,
 	       c->back.ring.error ? c->back.ring.error : "request refused");
 	tessera_ring_back_reset(&c->back);
+	c->resets++;	/* its requests in the disk are lost with the ring */
 	/*
 	 * A restarted frontend's first request is in the ring already and
 	 * it will not notify again: look once more after the reset. Once per
@@ -67,9 +74,9 @@ static void blkdrv_protocol_error(struct blkdrv_channel *c)
 }
 
 static void blkdrv_answer(struct blkdrv_channel *c, uint32_t id, int status,
-			  uint32_t len)
+			  const uint8_t *data, uint32_t len)
 {
-	int ret = tessera_ring_back_push(&c->back, id, status, buf, len);
+	int ret = tessera_ring_back_push(&c->back, id, status, data, len);
 
 	if (!ret)
 		ret = tessera_ring_back_publish(&c->back);
@@ -81,34 +88,31 @@ static void blkdrv_answer(struct blkdrv_channel *c, uint32_t id, int status,
 		tessera_notify(c->ch->port);
 	if (!status && exit_after && ++answered >= exit_after) {
 		printf("%lu requests answered\n", answered);
+		disk_close();
 		exit(0);
 	}
 }
 
 /* Sends a checked request to the disk; a status when it is done at once. */
-static int blkdrv_start(struct blkdrv_channel *c, uint32_t id,
+static int blkdrv_start(struct blkdrv_request *r,
 			const struct tessera_blk_request *req)
 {
 	bool write = req->op == TESSERA_BLK_OP_WRITE;
-	uint8_t *data = write ? buf + sizeof(*req) : buf;
-	int ret = disk_start(req->op, c->extent.start_sector + req->sector,
-			     req->nr_sectors, data);
+	uint8_t *data = write ? r->buf + sizeof(*req) : r->buf;
 
-	if (ret <= 0)
-		return ret;
-	inflight.c = c;
-	inflight.id = id;
-	inflight.bytes = req->op == TESSERA_BLK_OP_READ ?
-			 req->nr_sectors * TESSERA_BLK_SECTOR : 0;
-	return 1;
+	r->bytes = req->op == TESSERA_BLK_OP_READ ?
+		   req->nr_sectors * TESSERA_BLK_SECTOR : 0;
+	return disk_start((unsigned int)(r - requests), req->op,
+			  r->c->extent.start_sector + req->sector,
+			  req->nr_sectors, data);
 }
 
-/* Takes one request of the channel, if it has one. */
-static void blkdrv_take(struct blkdrv_channel *c)
+/* Takes one request of the channel, if it has one, into the free r. */
+static void blkdrv_take(struct blkdrv_channel *c, struct blkdrv_request *r)
 {
 	struct tessera_ring_msg msg;
 	struct tessera_blk_request req;
-	int ret = tessera_ring_back_take(&c->back, &msg, buf, sizeof(buf));
+	int ret = tessera_ring_back_take(&c->back, &msg, r->buf, sizeof(r->buf));
 
 	if (ret <= 0) {
 		c->look = false;
@@ -116,41 +120,66 @@ static void blkdrv_take(struct blkdrv_channel *c)
 			blkdrv_protocol_error(c);
 		return;
 	}
-	ret = blkdrv_check(buf, msg.len, &c->extent, c->ch->slot_size, &req);
+	r->c = c;
+	r->resets = c->resets;
+	r->id = msg.id;
+	ret = blkdrv_check(r->buf, msg.len, &c->extent, c->ch->slot_size, &req);
 	if (!ret)
-		ret = blkdrv_start(c, msg.id, &req);
-	if (ret <= 0)
-		blkdrv_answer(c, msg.id, ret, 0);
+		ret = blkdrv_start(r, &req);
+	if (ret > 0)
+		return;
+	r->c = NULL;
+	blkdrv_answer(c, msg.id, ret, r->buf, 0);
+}
+
+static struct blkdrv_request *blkdrv_free_request(void)
+{
+	for (unsigned int k = 0; k < DISK_INFLIGHT; k++)
+		if (!requests[k].c)
+			return &requests[k];
+	return NULL;
 }
 
 /*
- * Channels take turns, one request each, until the disk is busy or no
- * channel is left to look at (each has none, or broke its ring).
+ * Channels take turns, one request each, until the disk has all it
+ * takes or no channel is left to look at (each has none, or broke its
+ * ring).
  */
 static void blkdrv_serve(void)
 {
 	bool more = true;
 
-	while (more && !inflight.c) {
+	while (more && blkdrv_free_request()) {
 		more = false;
-		for (unsigned int i = 0; i < TESSERA_MAX_CHANNELS && !inflight.c; i++) {
+		for (unsigned int i = 0; i < TESSERA_MAX_CHANNELS; i++) {
+			struct blkdrv_request *r = blkdrv_free_request();
+
+			if (!r)
+				break;
 			if (!channels[i].look)
 				continue;
-			blkdrv_take(&channels[i]);
+			blkdrv_take(&channels[i], r);
 			more |= channels[i].look;
 		}
 	}
 }
 
+/* Answers each request the disk has finished, unless its ring was reset. */
 static void blkdrv_disk_event(void)
 {
-	struct blkdrv_channel *c = inflight.c;
+	unsigned int k;
 	int status;
 
-	if (!disk_finish(&status) || !c)
-		return;
-	inflight.c = NULL;
-	blkdrv_answer(c, inflight.id, status, status ? 0 : inflight.bytes);
+	disk_interrupt();
+	while (disk_finish(&k, &status)) {
+		struct blkdrv_request *r = &requests[k];
+		struct blkdrv_channel *c = r->c;
+
+		r->c = NULL;
+		if (c->resets == r->resets)
+			blkdrv_answer(c, r->id, status, r->buf,
+				      status ? 0 : r->bytes);
+	}
 }
 
 /* Whether the channel can be served; a line when it cannot. */

@@ -194,7 +194,7 @@ static void virtio_set_status(struct tessera_virtio *v, uint8_t bits)
 	wr8(v->common, COMMON_STATUS, (uint8_t)(rd8(v->common, COMMON_STATUS) | bits));
 }
 
-static int virtio_reset(struct tessera_virtio *v)
+int tessera_virtio_reset(struct tessera_virtio *v)
 {
 	wr8(v->common, COMMON_STATUS, 0);
 	for (unsigned int i = 0; i < VIRTIO_RESET_TRIES; i++)
@@ -228,7 +228,7 @@ int tessera_virtio_open(struct tessera_virtio *v, unsigned int device)
 	if (!ret)
 		ret = virtio_enable(v);
 	if (!ret)
-		ret = virtio_reset(v);
+		ret = tessera_virtio_reset(v);
 	if (ret)
 		return ret;
 	virtio_set_status(v, TESSERA_VIRTIO_S_ACKNOWLEDGE);

@@ -237,6 +237,13 @@ void tessera_virtio_ready(struct tessera_virtio *v);
 void tessera_virtio_fail(struct tessera_virtio *v);
 
 /*
+ * Resets the device: it forgets its queues and features and stops using
+ * the driver's memory, as a driver that ends should leave it. 0, or
+ * -ENODEV when it never reads back as reset.
+ */
+int tessera_virtio_reset(struct tessera_virtio *v);
+
+/*
  * After an event on irq_port: reads the ISR status, which lowers the
  * line, then acknowledges the interrupt so that the monitor unmasks it.
  * Returns the ISR bits (TESSERA_VIRTIO_ISR_*).
