@@ -12,6 +12,8 @@ tessera,vbd channels; tests/programs/blkcheck is the frontend, through
   afterwards its extent on disk is as the build made it.
 - A read-write frontend writes, reads back, flushes, and its writes are
   on the disk image afterwards at its extent's sectors, nowhere else.
+- An extent that the disk does not hold (the image cut short) is not
+  served, with a line that says so, and the others are.
 - A frontend that faults and restarts finds its ring zeroed and blkdrv's
   indices ahead; it is served again, and what it wrote before is there.
 - Beside a frontend that attacks blkdrv (ring lies, requests flawed every
@@ -260,3 +262,25 @@ def test_frontend_restart_is_served_again(system):
     run.expect("[tessera] writer: exited with status 0")
     run.expect("[tessera] blk: exited with status 0")
     assert run.faults("blk") == [], run
+
+
+FAR = ("far-disk", "far", 30000, 4000, False, None)
+DEFAULT_DISK = 16 << 20         # the image cut to this: 32768 sectors
+
+
+def test_extent_beyond_the_disk_not_served(system):
+    steps = [("sum=0+8", True)]
+    out = system.build(dts=vbd_dts(
+        [READER, FAR], ["blkdrv exit-after=%d" % answered(steps),
+                        ("reader", bootargs(READER, steps), 2),
+                        ("far", "blkcheck %s" % FAR[0], 3)]))
+    image = os.path.join(out, "disk.img")
+    data = extent(image, READER)
+    os.truncate(image, DEFAULT_DISK)
+    run = system.boot(out)
+    assert run.status == HALT_OK, run
+    run.expect("[blk] far-disk: not served: extent of 4000 sectors from "
+               "sector 30000 ends beyond the disk's 32768 sectors")
+    run.expect("[blk] serving 1 channel")
+    run.expect("[reader] sum 0+8: 0 %s" % fnv(data[:8 * SECTOR]))
+    run.expect("[far] far-disk: 4000 sectors, read-write")
