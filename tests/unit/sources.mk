@@ -110,3 +110,7 @@ test_iobitmap_SRCS := monitor/arch/x86_64/iobitmap.c
 test_blkfront_SRCS := partitions/lib/blkfront.c partitions/lib/ring.c \
 	partitions/lib/channel.c
 test_blkfront_CFLAGS := -idirafter $(srctree)/partitions/lib/include
+
+# the virtio PCI transport on a pretend function
+test_virtio_SRCS := partitions/lib/virtio.c partitions/lib/virtq.c
+test_virtio_CFLAGS := -idirafter $(srctree)/partitions/lib/include
