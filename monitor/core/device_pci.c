@@ -139,7 +139,8 @@ int device_pci_init(const struct tt_device *d)
 
 	if (problems)
 		return problems;
-	device_pci_stop(d);
+	/* BARs move with decoding off, as the PCI spec wants */
+	pci_write(d, PCI_COMMAND, 2, pci_read(d, PCI_COMMAND, 2) & ~PCI_DECODE);
 	for (unsigned int j = 0; j < device_res(d->nr_mmio); j++)
 		if (d->mmio_bar[j] != TESSERA_NO_BAR)
 			problems += device_bar_program(d, j);
@@ -149,9 +150,18 @@ int device_pci_init(const struct tt_device *d)
 	return problems;
 }
 
+/*
+ * Bus mastering off is what stops a dead driver's device: it can write no
+ * memory any more, and its line is masked. Decoding stays as the driver
+ * left it, since no page table maps the BARs but their owner's, which
+ * resets the device when it starts again; and QEMU 7.2 sometimes crashes
+ * (SIGSEGV) when a virtio function that has just been working loses its
+ * memory decoding, which it never does with bus mastering alone.
+ */
 void device_pci_stop(const struct tt_device *d)
 {
-	pci_write(d, PCI_COMMAND, 2, pci_read(d, PCI_COMMAND, 2) & ~PCI_DECODE);
+	pci_write(d, PCI_COMMAND, 2,
+		  pci_read(d, PCI_COMMAND, 2) & ~PCI_COMMAND_MASTER);
 }
 
 /* Partition p's PCI function `index`, the access checked; or an error. */

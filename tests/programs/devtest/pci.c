@@ -5,8 +5,9 @@
  * on memory decoding and reads a register of its BAR through the window
  * the monitor mapped; every write outside the command and status
  * registers is refused and changes nothing; hostile arguments get
- * -EINVAL. Prints "pci command at start: 0x<c>" first: a restarted life
- * finds decoding and bus mastering off again.
+ * -EINVAL. Prints "pci command at start: 0x<c>" first: the first life
+ * finds decoding and bus mastering off, a restarted one bus mastering off
+ * again (its memory decoding as the last life left it).
  */
 #include <stdio.h>
 #include <tessera.h>
@@ -176,9 +177,10 @@ int devtest_pci(int argc, char **argv)
 	CHECK("pci id dword", cfg_read(0, 4), 0x10411af4);
 	pci_caps(&msix, &common);
 	CHECK("pci MSI-X off", cfg_read(msix + 3, 1) & 0x80, 0);
-	CHECK("pci enable memory",
-	      tessera_pci_config_write(dev, PCI_COMMAND, 2,
-				       (uint32_t)command | PCI_COMMAND_MEMORY), 0);
+	CHECK("pci enable memory and bus mastering",
+	      tessera_pci_config_write(dev, PCI_COMMAND, 2, (uint32_t)command |
+				       PCI_COMMAND_MEMORY | PCI_COMMAND_MASTER),
+	      0);
 	CHECK("pci memory on", cfg_read(PCI_COMMAND, 2) & PCI_COMMAND_MEMORY,
 	      PCI_COMMAND_MEMORY);
 	pci_bar_read(common);
