@@ -45,8 +45,11 @@ static int ping_await(struct tessera_ring_front *f, unsigned int port,
 	int ret;
 
 	for (;;) {
-		/* cleared before the look: a later event ends the wait */
-		tessera_event_clear(port);
+		/* cleared before the look: a later event ends the wait; a
+		 * backend that only notifies is a storm, reported */
+		if (tessera_event_clear(port) == 1 &&
+		    tessera_ring_front_event(f))
+			return -EPROTO;
 		tessera_event_clear(TESSERA_PORT_TIMER);
 		ret = tessera_ring_front_take(f, msg, ping_rsp,
 					      sizeof(ping_rsp));

@@ -105,6 +105,24 @@ def test_an_event_storm_leaves_the_other_frontend_served(system, liar_cpu):
     assert run.partition_lines("liar")[-1] == "goodbye answered", run
 
 
+def test_a_storming_backend_is_a_protocol_error_for_ping(system):
+    """A backend that takes ping's request and only notifies: ping counts
+    the events that bring no response and gives up on the 8th in a row
+    with the storm as its reason, instead of waking forever."""
+    dts = rings_dts(
+        [Partition("ping", "ping", "ping count=1", cpu=1),
+         Partition("storm", "ringcheck", "ringcheck storm ping-storm 100000",
+                   cpu=2)],
+        [("ping-storm", "ping", "storm", 16, 256)])
+    run = system.boot(system.build(dts=dts))
+    assert run.status == HALT_PARTITION_FAILED, run
+    assert "ping-storm: request 0: event storm: 8 events without work" \
+        in run.partition_lines("ping"), run
+    assert run.partition_lines("ping")[-1] == "0/1 round trips ok", run
+    assert run.partition_lines("storm")[-1] == \
+        "100000 events sent, no response", run
+
+
 def test_not_an_end_cannot_notify(system):
     """The outsider has no channel: no port of its own, 0 (the ends' port
     here) included. The ends still finish: nothing reached them."""

@@ -20,6 +20,9 @@
  *		empty ring (an event storm); then waits 50 ms, resets its
  *		own end and says goodbye to echo (a request of length 0,
  *		partitions/echo), printing "goodbye answered"
+ *	ringcheck storm <channel> <n>	a backend that takes the first
+ *		request, then notifies n times without answering it (an
+ *		event storm towards the frontend, partitions/ping)
  *	ringcheck notify <ms> <port>...	sleeps ms milliseconds, then
  *		notifies each port, printing "notify <port>: <result>"
  *		(tests/system/test_events.py)
@@ -201,6 +204,20 @@ static int ringcheck_liar(const char *name, uint32_t storm)
 	return 0;
 }
 
+static int ringcheck_storm(const char *name, uint32_t n)
+{
+	static struct tessera_ring_back back;
+	const struct tessera_channel *ch = ringcheck_channel(name);
+
+	if (!ch || tessera_ring_back_init(&back, ch) ||
+	    RINGCHECK_POLL(tessera_ring_back_take, &back) <= 0)
+		return 1;
+	for (uint32_t i = 0; i < n; i++)
+		tessera_notify(ch->port);
+	printf("%u events sent, no response\n", n);
+	return 0;
+}
+
 static int ringcheck_notify(unsigned long ms, int n, char **ports)
 {
 	tessera_sleep_ns(ms * 1000000);
@@ -227,6 +244,8 @@ int main(int argc, char **argv)
 	if ((argc == 3 || argc == 4) && !strcmp(argv[1], "liar"))
 		return ringcheck_liar(argv[2], argc == 4 ?
 				      strtoul(argv[3], NULL, 0) : 0);
+	if (argc == 4 && !strcmp(argv[1], "storm"))
+		return ringcheck_storm(argv[2], strtoul(argv[3], NULL, 0));
 	if (argc >= 3 && !strcmp(argv[1], "notify"))
 		return ringcheck_notify(strtoul(argv[2], NULL, 0), argc - 3,
 					argv + 3);
@@ -235,7 +254,7 @@ int main(int argc, char **argv)
 				       argv + 3);
 	printf("usage: ringcheck front|back <channel> <n> | outsider <channel> "
 	       "<address> | scribble <channel> | hostile <channel> <n> | "
-	       "serve <n> <channel>... | liar <channel> [<n>] | notify <ms> "
-	       "<port>...\n");
+	       "serve <n> <channel>... | liar <channel> [<n>] | storm <channel> "
+	       "<n> | notify <ms> <port>...\n");
 	return 2;
 }

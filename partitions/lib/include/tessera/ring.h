@@ -153,8 +153,8 @@ int tessera_ring_back_take(struct tessera_ring_back *b,
 /*
  * Writes a response, unpublished, into the slot of the oldest request
  * taken and not yet answered: the id of the request it answers, `status`,
- * `len` bytes of payload at most slot_size. 0; -EINVAL when every request taken has its response;
- * -EPROTO.
+ * `len` bytes of payload at most slot_size. 0; -EINVAL when every
+ * request taken has its response; -EPROTO.
  */
 int tessera_ring_back_push(struct tessera_ring_back *b, uint32_t id,
 			   int32_t status, const void *payload, uint32_t len);
