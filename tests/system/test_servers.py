@@ -127,12 +127,16 @@ def servers(system):
         console.stop()
 
 
-def get(port, path):
-    conn = http.client.HTTPConnection("127.0.0.1", port, timeout=60)
+def get(servers, path):
+    """GET path from web: status, headers, body; the console if none."""
+    console, ports = servers
+    conn = http.client.HTTPConnection("127.0.0.1", ports["web"], timeout=60)
     try:
         conn.request("GET", path)
         resp = conn.getresponse()
         return resp.status, dict(resp.getheaders()), resp.read()
+    except OSError as e:
+        raise AssertionError("GET %s: %r%r" % (path, e, console)) from e
     finally:
         conn.close()
 
@@ -162,8 +166,8 @@ class KvClient:
     ("/style.css", "style.css", "text/css"),
 ])
 def test_pages_are_the_files(servers, path, name, ctype):
-    console, ports = servers
-    status, headers, body = get(ports["web"], path)
+    console, _ = servers
+    status, headers, body = get(servers, path)
     assert status == 200, console
     assert body == www(name)
     assert headers["Content-Type"] == ctype
@@ -171,8 +175,8 @@ def test_pages_are_the_files(servers, path, name, ctype):
 
 
 def test_missing_page_is_404(servers):
-    console, ports = servers
-    status, headers, body = get(ports["web"], "/no-such-page.html")
+    console, _ = servers
+    status, headers, body = get(servers, "/no-such-page.html")
     assert status == 404, console
     assert int(headers["Content-Length"]) == len(body)
 
@@ -242,8 +246,5 @@ def test_web_restarts_while_kv_serves(servers):
         asker.join()
         kv.close()
     assert answers and set(answers) == {"VALUE restart"}, console
-    try:
-        status, _, body = get(ports["web"], "/")
-    except OSError as e:
-        raise AssertionError("no page after the restart: %r%r" % (e, console))
+    status, _, body = get(servers, "/")
     assert status == 200 and body == www("index.html"), console
