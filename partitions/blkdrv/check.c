@@ -46,9 +46,12 @@ int blkdrv_check(const void *payload, uint32_t len,
 	case TESSERA_BLK_OP_WRITE:
 		return check_transfer(req, len, extent, slot_size);
 	case TESSERA_BLK_OP_FLUSH:
+	case TESSERA_BLK_OP_CLOSE:
 		if (req->nr_sectors || req->sector || len != HEADER)
 			return -EINVAL;
-		return extent->read_only ? -EPERM : 0;
+		/* a goodbye changes nothing: a read-only extent takes it */
+		return req->op == TESSERA_BLK_OP_FLUSH && extent->read_only ?
+		       -EPERM : 0;
 	default:
 		return -EINVAL;
 	}

@@ -18,8 +18,10 @@
  * It blocks in tessera_wait_event() on the ring ports and the disk's
  * IRQ port, up to DISK_INFLIGHT requests in the disk (answered as they
  * finish: a response carries its request's id), and serves forever;
- * with the bootarg `exit-after=<n>` (for tests) it exits 0 once it has
- * answered n requests with status 0.
+ * with the bootarg `exit=goodbye` it exits 0 once every channel it
+ * serves has said goodbye (TESSERA_BLK_OP_CLOSE) and sent nothing since,
+ * the disk idle; with `exit-after=<n>` (for tests) once it has answered
+ * n requests with status 0.
  */
 #include <stdbool.h>
 #include <stdint.h>
@@ -43,6 +45,7 @@ struct blkdrv_channel {
 	bool served;
 	bool look;			/* notified, or requests may be left */
 	bool retry;			/* a reset may look again at once */
+	bool done;			/* said goodbye, sent nothing since */
 };
 
 /* A request taken from a channel, while the disk has it. */
@@ -57,6 +60,7 @@ static struct blkdrv_channel channels[TESSERA_MAX_CHANNELS];
 static struct blkdrv_request requests[DISK_INFLIGHT];
 static struct disk_info disk_info;
 static unsigned long exit_after, answered;
+static bool exit_on_goodbye;
 
 static void blkdrv_protocol_error(struct blkdrv_channel *c)
 {
@@ -93,6 +97,18 @@ static void blkdrv_answer(struct blkdrv_channel *c, uint32_t id, int status,
 	}
 }
 
+/* Whether every served channel said goodbye and the disk has nothing. */
+static bool blkdrv_all_done(void)
+{
+	for (unsigned int i = 0; i < TESSERA_MAX_CHANNELS; i++)
+		if (channels[i].served && !channels[i].done)
+			return false;
+	for (unsigned int k = 0; k < DISK_INFLIGHT; k++)
+		if (requests[k].c)
+			return false;
+	return true;
+}
+
 /* Sends a checked request to the disk; a status when it is done at once. */
 static int blkdrv_start(struct blkdrv_request *r,
 			const struct tessera_blk_request *req)
@@ -124,7 +140,8 @@ static void blkdrv_take(struct blkdrv_channel *c, struct blkdrv_request *r)
 	r->resets = c->resets;
 	r->id = msg.id;
 	ret = blkdrv_check(r->buf, msg.len, &c->extent, c->ch->slot_size, &req);
-	if (!ret)
+	c->done = !ret && req.op == TESSERA_BLK_OP_CLOSE;
+	if (!ret && !c->done)
 		ret = blkdrv_start(r, &req);
 	if (ret > 0)
 		return;
@@ -231,9 +248,12 @@ static unsigned int blkdrv_setup(void)
 
 static void blkdrv_args(int argc, char **argv)
 {
-	for (int i = 1; i < argc; i++)
+	for (int i = 1; i < argc; i++) {
 		if (!strncmp(argv[i], "exit-after=", 11))
 			exit_after = strtoul(argv[i] + 11, NULL, 0);
+		if (!strcmp(argv[i], "exit=goodbye"))
+			exit_on_goodbye = true;
+	}
 }
 
 int main(int argc, char **argv)
@@ -255,6 +275,11 @@ int main(int argc, char **argv)
 			    tessera_event_clear(channels[i].ch->port) > 0)
 				channels[i].look = channels[i].retry = true;
 		blkdrv_serve();
+		if (exit_on_goodbye && n && blkdrv_all_done())
+			break;
 		tessera_wait_event();
 	}
+	printf("every frontend said goodbye\n");
+	disk_close();
+	return 0;
 }

@@ -209,9 +209,23 @@ int tessera_blk_write(struct tessera_blk *b, uint64_t sector, uint32_t count,
 	return count ? blk_transfer(b, &x) : -EINVAL;
 }
 
-int tessera_blk_flush(struct tessera_blk *b)
+/* A request that moves nothing (a flush or the goodbye): one header. */
+static int blk_empty(struct tessera_blk *b, uint32_t op)
 {
-	struct blk_xfer x = { TESSERA_BLK_OP_FLUSH, 0, 0, NULL, NULL, 0, 1 };
+	struct blk_xfer x = { op, 0, 0, NULL, NULL, 0, 1 };
 
 	return b->ch ? blk_batch_again(b, &x) : -ENOENT;
+}
+
+int tessera_blk_flush(struct tessera_blk *b)
+{
+	return blk_empty(b, TESSERA_BLK_OP_FLUSH);
+}
+
+int tessera_blk_close(struct tessera_blk *b)
+{
+	int ret = blk_empty(b, TESSERA_BLK_OP_CLOSE);
+
+	b->ch = NULL;
+	return ret;
 }

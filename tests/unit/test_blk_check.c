@@ -66,7 +66,7 @@ static void test_malformed(void **state)
 	request(TESSERA_BLK_OP_READ, 1, 0);
 	for (uint32_t len = 0; len < 16; len++)
 		assert_int_equal(check(&rw, len), -EINVAL);
-	assert_int_equal(check(&rw, request(3, 1, 0)), -EINVAL);
+	assert_int_equal(check(&rw, request(4, 1, 0)), -EINVAL);
 	assert_int_equal(check(&rw, request(0xffffffffu, 1, 0)), -EINVAL);
 	assert_int_equal(check(&rw, request(TESSERA_BLK_OP_READ, 0, 0)), -EINVAL);
 	assert_int_equal(check(&rw, request(TESSERA_BLK_OP_WRITE, 0, 0)), -EINVAL);
@@ -83,6 +83,19 @@ static void test_malformed(void **state)
 	assert_int_equal(check(&rw, request(TESSERA_BLK_OP_FLUSH, 1, 0)), -EINVAL);
 	assert_int_equal(check(&rw, request(TESSERA_BLK_OP_FLUSH, 0, 1)), -EINVAL);
 	assert_int_equal(check(&rw, request(TESSERA_BLK_OP_FLUSH, 0, 0) + 8),
+			 -EINVAL);
+}
+
+/* the goodbye: a header and nothing else, taken by any extent */
+static void test_close(void **state)
+{
+	assert_int_equal(check(&rw, request(TESSERA_BLK_OP_CLOSE, 0, 0)), 0);
+	assert_int_equal(check(&ro, request(TESSERA_BLK_OP_CLOSE, 0, 0)), 0);
+	assert_int_equal(check(&rw, request(TESSERA_BLK_OP_CLOSE, 1, 0)), -EINVAL);
+	assert_int_equal(check(&ro, request(TESSERA_BLK_OP_CLOSE, 0, 1)), -EINVAL);
+	assert_int_equal(check(&rw, request(TESSERA_BLK_OP_CLOSE, 0, 0) + 512),
+			 -EINVAL);
+	assert_int_equal(check(&rw, request(TESSERA_BLK_OP_CLOSE, 0, 0) - 1),
 			 -EINVAL);
 }
 
@@ -138,6 +151,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_good),
 		cmocka_unit_test(test_malformed),
+		cmocka_unit_test(test_close),
 		cmocka_unit_test(test_slot_bound),
 		cmocka_unit_test(test_range),
 		cmocka_unit_test(test_read_only),

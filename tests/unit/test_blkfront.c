@@ -6,7 +6,7 @@
  * 4 slots of 4 sectors. Open refuses what is not a block frontend of a
  * usable slot size; reads and writes are cut into slot-sized requests, 4
  * in flight, with the data where the sectors say; a flush is one empty
- * request; an error status is returned once every response is in, with
+ * request, and so is the goodbye, after which nothing moves; an error status is returned once every response is in, with
  * the ring still in step; a backend that lies (a read's length, a
  * status that is no errno, an id not in flight) twice gets -EPROTO and
  * a ring started afresh, and nothing of its data is copied; once, and
@@ -216,6 +216,19 @@ static void test_write_and_flush(void **state)
 	assert_int_equal(seen[3].sector, 0);
 }
 
+static void test_close(void **state)
+{
+	assert_int_equal(tessera_blk_open(&blk, "web-disk"), 0);
+	assert_int_equal(tessera_blk_close(&blk), 0);
+	assert_int_equal(nr_seen, 1);
+	assert_int_equal(seen[0].op, TESSERA_BLK_OP_CLOSE);
+	assert_int_equal(seen[0].nr_sectors, 0);
+	assert_int_equal(seen[0].sector, 0);
+	assert_int_equal(tessera_blk_read(&blk, 0, 1, data), -ENOENT);
+	assert_int_equal(tessera_blk_close(&blk), -ENOENT);
+	assert_int_equal(nr_seen, 1);
+}
+
 static void test_error_keeps_step(void **state)
 {
 	assert_int_equal(tessera_blk_open(&blk, "web-disk"), 0);
@@ -290,6 +303,7 @@ int main(void)
 		cmocka_unit_test_setup(test_open, setup),
 		cmocka_unit_test_setup(test_read_split, setup),
 		cmocka_unit_test_setup(test_write_and_flush, setup),
+		cmocka_unit_test_setup(test_close, setup),
 		cmocka_unit_test_setup(test_error_keeps_step, setup),
 		cmocka_unit_test_setup(test_short_read, setup),
 		cmocka_unit_test_setup(test_read_without_data, setup),

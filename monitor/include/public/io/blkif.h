@@ -21,6 +21,14 @@
  * transfer larger than the slot, nr_sectors 0), -ERANGE sectors outside
  * the extent, -EPERM a write or flush to a read-only extent, -EIO the
  * disk failed. A request that fails moves no data.
+ *
+ * TESSERA_BLK_OP_CLOSE is the frontend's goodbye, as netif's tx request
+ * of length 0: answered with status 0 (also on a read-only extent), it
+ * moves nothing and lets a backend that was told to (partitions/blkdrv
+ * exit=goodbye) end once every frontend has said it. An op rather than
+ * an empty payload, because every request stays a header that the
+ * backend checks one way (CLOSE as FLUSH: nr_sectors and sector 0, len
+ * the header); blkdrv refused it as an unknown op, -EINVAL, before.
  */
 
 #include <stdint.h>
@@ -30,6 +38,7 @@
 #define TESSERA_BLK_OP_READ	0
 #define TESSERA_BLK_OP_WRITE	1
 #define TESSERA_BLK_OP_FLUSH	2	/* nr_sectors and sector are 0 */
+#define TESSERA_BLK_OP_CLOSE	3	/* the goodbye: as FLUSH */
 
 struct tessera_blk_request {
 	uint32_t op;			/* TESSERA_BLK_OP_* */

@@ -75,4 +75,12 @@ int tessera_blk_write(struct tessera_blk *b, uint64_t sector, uint32_t count,
 /* Asks the disk to make the writes done so far durable. */
 int tessera_blk_flush(struct tessera_blk *b);
 
+/*
+ * Says goodbye to the backend: a TESSERA_BLK_OP_CLOSE request (blkif.h),
+ * answered with 0, which lets blkdrv exit=goodbye end once every
+ * frontend has said it. The frontend is closed after it, whatever the
+ * answer: its calls return -ENOENT until it is opened again.
+ */
+int tessera_blk_close(struct tessera_blk *b);
+
 #endif
