@@ -81,13 +81,15 @@ test_virtq_CFLAGS := -idirafter $(srctree)/partitions/lib/include
 
 # netdrv: frame parsing, the firewall-router's rules, anti-spoofing and
 # switching, the vifs against a frontend played by the test, the switch
-test_net_frame_SRCS := partitions/netdrv/frame.c tests/programs/netraw/frames.c
+test_net_frame_SRCS := partitions/netdrv/frame.c partitions/lib/netframes.c
+test_net_frame_CFLAGS := -idirafter $(srctree)/partitions/lib/include
 test_net_vfr_SRCS := partitions/netdrv/vfr.c partitions/netdrv/frame.c \
-	tests/programs/netraw/frames.c
+	partitions/lib/netframes.c
+test_net_vfr_CFLAGS := -idirafter $(srctree)/partitions/lib/include
 test_net_vif_SRCS := partitions/netdrv/vif.c partitions/lib/ring.c
 test_net_vif_CFLAGS := -idirafter $(srctree)/partitions/lib/include
 test_net_route_SRCS := partitions/netdrv/route.c partitions/netdrv/vfr.c \
-	partitions/netdrv/frame.c tests/programs/netraw/frames.c
+	partitions/netdrv/frame.c partitions/lib/netframes.c
 test_net_route_CFLAGS := -idirafter $(srctree)/partitions/lib/include
 
 # the servers' logic apart from the network (partitions/httpd, kvstore, lwip)

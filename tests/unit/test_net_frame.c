@@ -19,7 +19,7 @@
 #include <public/errno.h>
 #include <public/io/netif.h>
 #include "../../partitions/netdrv/frame.h"
-#include "../programs/netraw/frames.h"
+#include <tessera/netframes.h>
 
 static const uint8_t mac_a[6] = { 2, 0, 0, 0, 0, 0x10 };
 static const uint8_t mac_b[6] = { 0x52, 0x55, 10, 0, 2, 2 };

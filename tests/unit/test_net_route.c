@@ -16,7 +16,7 @@
 #include <public/errno.h>
 #include "../../partitions/netdrv/netdrv.h"
 #include "../../partitions/netdrv/nic.h"
-#include "../programs/netraw/frames.h"
+#include <tessera/netframes.h>
 
 #define A	0	/* 10.0.2.16, icmp allowed in */
 #define B	1	/* 10.0.2.17, icmp allowed in */

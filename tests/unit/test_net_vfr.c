@@ -20,7 +20,7 @@
 
 #include <public/errno.h>
 #include "../../partitions/netdrv/vfr.h"
-#include "../programs/netraw/frames.h"
+#include <tessera/netframes.h>
 
 #define WEB	0	/* vifs[0]: 10.0.2.16 */
 #define DB	1	/* vifs[1]: 10.0.2.17 */

@@ -8,7 +8,7 @@
  */
 #include <stdio.h>
 #include <tessera.h>
-#include "frames.h"
+#include <tessera/netframes.h>
 #include "netraw.h"
 #include "raw.h"
 

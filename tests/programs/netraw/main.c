@@ -32,7 +32,7 @@
 #include <string.h>
 #include <tessera.h>
 #include <tessera/option.h>
-#include "frames.h"
+#include <tessera/netframes.h>
 #include "netraw.h"
 #include "raw.h"
 

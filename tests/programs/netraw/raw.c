@@ -4,7 +4,7 @@
 #include <stdio.h>
 #include <string.h>
 #include <tessera.h>
-#include "frames.h"
+#include <tessera/netframes.h>
 #include "raw.h"
 
 #define NS_PER_S	1000000000ull

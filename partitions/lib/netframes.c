@@ -1,8 +1,7 @@
 // SPDX-License-Identifier: MIT
-/* Frames for netraw and the network host tests (frames.h). */
+/* Ethernet, ARP and IPv4 frames built by hand (<tessera/netframes.h>). */
 #include <string.h>
-
-#include "frames.h"
+#include <tessera/netframes.h>
 
 const uint8_t net_bcast[6] = { 0xff, 0xff, 0xff, 0xff, 0xff, 0xff };
 

@@ -1,10 +1,11 @@
 /* SPDX-License-Identifier: MIT */
-#ifndef NETRAW_FRAMES_H
-#define NETRAW_FRAMES_H
+#ifndef TESSERA_LIB_NETFRAMES_H
+#define TESSERA_LIB_NETFRAMES_H
 
 /*
- * Frames (frames.c) for tests/programs/netraw, which sends them to a real
- * network through netdrv, and for the host tests of netdrv's parser and
+ * Frames (partitions/lib/netframes.c) for programs that speak to a
+ * network through netfront without a TCP/IP stack (partitions/probe,
+ * tests/programs/netraw), and for the host tests of netdrv's parser and
  * firewall-router, which then cut, stretch or corrupt them: well-formed
  * Ethernet frames with ARP or IPv4 (ICMP echo, UDP, TCP SYN), checksums
  * right. Each builder writes into `buf` (TESSERA_NETIF_FRAME_MAX bytes)
