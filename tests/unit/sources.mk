@@ -99,6 +99,9 @@ test_http_SRCS := partitions/httpd/http.c
 test_siphash_SRCS := partitions/lwip/siphash.c
 test_guest_option_SRCS := partitions/lib/option.c
 
+# probe: the first header of its vbd's archive
+test_probe_ustar_SRCS := partitions/probe/ustar.c
+
 # blkdrv: the check of every block request
 test_blk_check_SRCS := partitions/blkdrv/check.c
 
