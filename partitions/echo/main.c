@@ -74,8 +74,8 @@ static void echo_broken(struct echo_channel *e, const char *why)
 	tessera_ring_back_reset(&e->back);
 }
 
-/* Serves what the channel has, until the frontend has to notify again. */
-static void echo_serve(struct echo_channel *e)
+/* Serves what the channel has: < 0 when it broke the ring, reset. */
+static int echo_look(struct echo_channel *e)
 {
 	struct tessera_ring_msg msg;
 	int ret = 0;
@@ -88,11 +88,23 @@ static void echo_serve(struct echo_channel *e)
 		e->backoff_ns = 0;
 		e->done = ret;
 	}
-	/* looked at again at the frontend's next notification: a ring left
-	 * broken costs a line per event, never a spin */
 	if (ret < 0)
 		echo_broken(e, e->back.ring.error ? e->back.ring.error :
 			    "request refused");
+	return ret;
+}
+
+/*
+ * Serves what the channel has, until the frontend has to notify again.
+ * After a reset, one more look: a restarted frontend's first request is
+ * in the ring already and it notifies once. A ring still broken then is
+ * looked at again at the next notification: a line or two per event,
+ * never a spin.
+ */
+static void echo_serve(struct echo_channel *e)
+{
+	if (echo_look(e) < 0)
+		echo_look(e);
 }
 
 /* The port was pending: an event, maybe one too many, then a look. */

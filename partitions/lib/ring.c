@@ -53,6 +53,7 @@ static int ring_break(struct tessera_ring *r, const char *why)
 static void ring_reset(struct tessera_ring *r)
 {
 	r->prod_pvt = r->prod_pub = r->cons = r->quiet = 0;
+	r->fresh = true;
 	r->error = NULL;
 	RING_STORE(*r->prod, 0);
 	RING_STORE(*r->event, 1);	/* notify me of the first entry */
@@ -101,17 +102,27 @@ static void ring_fill(struct tessera_ring *r, uint32_t id, int32_t status,
 	r->prod_pvt++;
 }
 
+/*
+ * 1 when the peer must be notified. The first entries published since
+ * this end (re)started always are: after a restart the monitor has zeroed
+ * the ring, so the peer's event index of 0 asks for nothing, while the
+ * peer's private indices are those of our last life; only an event makes
+ * it look, find the ring new and reset its end.
+ */
 static int ring_publish(struct tessera_ring *r)
 {
 	uint32_t old = r->prod_pub, new = r->prod_pvt;
+	bool first = r->fresh && new != old;
 
 	if (r->error)
 		return -EPROTO;
 	ring_wmb();	/* the peer sees the slots before the index */
 	RING_STORE(*r->prod, new);
 	r->prod_pub = new;
+	r->fresh &= !first;
 	ring_mb();	/* the index is out before the peer's event is read */
-	return TESSERA_RING_NEED_NOTIFY(RING_LOAD(*r->peer_event), old, new);
+	return first ||
+	       TESSERA_RING_NEED_NOTIFY(RING_LOAD(*r->peer_event), old, new);
 }
 
 /*

@@ -60,7 +60,10 @@ def test_payload_of_a_whole_slot(system):
 
 def test_echo_resets_a_broken_ring_and_serves_the_others(system):
     """`liar` publishes a producer index far ahead, then resets its end and
-    says goodbye; ping on echo's other channel gets every round trip."""
+    says goodbye; ping on echo's other channel gets every round trip. Echo
+    looks once more after its reset (a restarted frontend may have
+    published already): the lie is still there, so it is reported twice
+    for the one notification, never more."""
     dts = rings_dts(
         [Partition("ping", "ping", "ping count=%d" % ROUND_TRIPS, cpu=1),
          Partition("liar", "ringcheck", "ringcheck liar evil", cpu=2),
@@ -70,7 +73,8 @@ def test_echo_resets_a_broken_ring_and_serves_the_others(system):
     run = system.boot(system.build(dts=dts))
     assert run.status == HALT_OK, run
     assert run.partition_lines("echo") == [
-        "serving 2 channels", "evil: protocol error: req_prod out of range",
+        "serving 2 channels"] + [
+        "evil: protocol error: req_prod out of range"] * 2 + [
         "every frontend said goodbye"], run
     assert run.partition_lines("ping")[-1] == \
         "%d/%d round trips ok" % (ROUND_TRIPS, ROUND_TRIPS), run

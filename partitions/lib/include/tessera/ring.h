@@ -75,6 +75,7 @@ struct tessera_ring {
 	uint32_t prod_pub;	/* the producer index it last published */
 	uint32_t cons;		/* the next entry of the peer to take */
 	uint32_t quiet;		/* events since the last take of work */
+	bool fresh;		/* nothing published since the (re)start */
 	bool front;		/* TESSERA_ROLE_FRONTEND */
 	const char *error;	/* why the ring is broken, or NULL */
 };
