@@ -121,8 +121,8 @@ static int ring_publish(struct tessera_ring *r)
 	r->prod_pub = new;
 	r->fresh &= !first;
 	ring_mb();	/* the index is out before the peer's event is read */
-	return first ||
-	       TESSERA_RING_NEED_NOTIFY(RING_LOAD(*r->peer_event), old, new);
+	return TESSERA_RING_NEED_NOTIFY(RING_LOAD(*r->peer_event), old, new) ||
+	       first;
 }
 
 /*
