@@ -28,31 +28,50 @@ ram 0 0x9f000
 ram 0x100000 0x3fedc000
 reserved 0 0x100000
 reserved 0x100000 0x1f00000
-cpu 0 apic 0 dedicated_to 0xffff vcpus 0 ppm 0
+cpu 0 apic 0 dedicated_to 0xffff vcpus 2 ppm 800000
+  hyperperiod 10000 windows 0+2
 cpu 1 apic 1 dedicated_to 0 vcpus 1 ppm 1000000
 cpu 2 apic 2 dedicated_to 0xffff vcpus 2 ppm 700000
-  hyperperiod 10000 windows 0+2
-cpu 3 apic 3 dedicated_to 0xffff vcpus 0 ppm 0
-window 0 start 0 length 4000 vcpu 1
-window 1 start 4000 length 3000 vcpu 2
+  hyperperiod 10000 windows 2+2
+cpu 3 apic 3 dedicated_to 0x3 vcpus 1 ppm 1000000
+window 0 start 0 length 4000 vcpu 4
+window 1 start 4000 length 4000 vcpu 5
+window 2 start 0 length 4000 vcpu 1
+window 3 start 4000 length 3000 vcpu 2
 vcpu 0 partition 0 index 0 cpu 1 budget 0 period 0
 vcpu 1 partition 1 index 0 cpu 2 budget 4000 period 10000
 vcpu 2 partition 2 index 0 cpu 2 budget 3000 period 10000
+vcpu 3 partition 3 index 0 cpu 3 budget 0 period 0
+vcpu 4 partition 4 index 0 cpu 0 budget 4000 period 10000
+vcpu 5 partition 5 index 0 cpu 0 budget 4000 period 10000
 partition 0 [alpha] [ping] [ping count=100 size=64] vcpus 0+1 on_fault 0 fixed 0
   mem 0x2000000 0x400000
 partition 1 [beta] [echo] [echo] vcpus 1+1 on_fault 1 fixed 0
   mem 0x2400000 0x200000
 partition 2 [gamma] [hello] [gamma] vcpus 2+1 on_fault 0 fixed 1
   mem 0x8000000 0x200000
+partition 3 [net] [netdrv] [netdrv exit=goodbye] vcpus 3+1 on_fault 2 fixed 0
+  mem 0x2600000 0x400000
+partition 4 [disk] [blkdrv] [blkdrv exit=goodbye] vcpus 4+1 on_fault 2 fixed 0
+  mem 0x2a00000 0x200000
+partition 5 [probe] [probe] [probe disk=probe-disk vif=probe-net count=3] vcpus 5+1 on_fault 0 fixed 0
+  mem 0x2c00000 0x200000
 channel 0 [alpha-beta] 0:0 -> 1:0 slots 16 x 256 kind 0
-  mem 0x2600000 0x3000
+  mem 0x2e00000 0x3000
+channel 1 [probe-net] 5:0 -> 3:0 slots 8 x 2048 kind 1
+  mem 0x2e03000 0xc000
+  mac 02:00:00:00:00:0f ip 10.0.2.15/24 gateway 10.0.2.2
+  rule action 1 direction 0 protocol 1 ports 0-65535
+channel 2 [probe-disk] 5:1 -> 4:0 slots 4 x 4112 kind 2
+  mem 0x2e0f000 0x6000
+  sectors 0x800+0x800 read_only 1
 device 0 [serial@3f8] [ns16550a] owner 0xfffe port 0x3f8+8 irq 4 flags 0
 device 1 [serial@2f8] [ns16550a] owner 0xffff port 0x2f8+8 irq 3 flags 0
 device 2 [timer@40] [intel,8254] owner 0xfffe port 0x40+4 irq 0 flags 0
 device 3 [debug-exit@f4] [qemu,isa-debug-exit] owner 0xfffe port 0xf4+4
 device 4 [pci@cf8] [tessera,pci-host-cam] owner 0xfffe port 0xcf8+8
-device 5 [ethernet@3] [pci1af4,1041] owner 0xffff flags 0x1 bdf 0x18 mmio 0xe0000000+0x4000 bar 0x4 irq 23 flags 0x1
-device 6 [disk@4] [pci1af4,1042] owner 0xffff flags 0x1 bdf 0x20 mmio 0xe0004000+0x4000 bar 0x4 irq 20 flags 0x1
+device 5 [ethernet@3] [pci1af4,1041] owner 0x3 flags 0x1 bdf 0x18 mmio 0xe0000000+0x4000 bar 0x4 irq 23 flags 0x1
+device 6 [disk@4] [pci1af4,1042] owner 0x4 flags 0x1 bdf 0x20 mmio 0xe0004000+0x4000 bar 0x4 irq 20 flags 0x1
 device 7 [interrupt-controller@fec00000] [intel,ioapic] owner 0xfffe mmio 0xfec00000+0x1000 bar 0xff
 device 8 [timer@fed00000] [intel,hpet] owner 0xfffe mmio 0xfed00000+0x400 bar 0xff
 device 9 [iommu@fed90000] [intel,vtd] owner 0xfffe mmio 0xfed90000+0x1000 bar 0xff

@@ -3,21 +3,36 @@
 	.section .rodata.programs, "a"
 	.balign 4096
 program_0_image:
-	.incbin "echo.elf"
+	.incbin "blkdrv.elf"
 program_0_end:
 	.balign 4096
 program_1_image:
-	.incbin "hello.elf"
+	.incbin "echo.elf"
 program_1_end:
 	.balign 4096
 program_2_image:
-	.incbin "ping.elf"
+	.incbin "hello.elf"
 program_2_end:
+	.balign 4096
+program_3_image:
+	.incbin "netdrv.elf"
+program_3_end:
+	.balign 4096
+program_4_image:
+	.incbin "ping.elf"
+program_4_end:
+	.balign 4096
+program_5_image:
+	.incbin "probe.elf"
+program_5_end:
 
 	.section .rodata, "a"
-program_0_name:	.asciz "echo"
-program_1_name:	.asciz "hello"
-program_2_name:	.asciz "ping"
+program_0_name:	.asciz "blkdrv"
+program_1_name:	.asciz "echo"
+program_2_name:	.asciz "hello"
+program_3_name:	.asciz "netdrv"
+program_4_name:	.asciz "ping"
+program_5_name:	.asciz "probe"
 
 	.balign 8
 	.globl tessera_programs
@@ -25,8 +40,11 @@ tessera_programs:
 	.quad program_0_name, program_0_image, program_0_end - program_0_image
 	.quad program_1_name, program_1_image, program_1_end - program_1_image
 	.quad program_2_name, program_2_image, program_2_end - program_2_image
+	.quad program_3_name, program_3_image, program_3_end - program_3_image
+	.quad program_4_name, program_4_image, program_4_end - program_4_image
+	.quad program_5_name, program_5_image, program_5_end - program_5_image
 	.globl tessera_nr_programs
 tessera_nr_programs:
-	.long 3
+	.long 6
 
 	.section .note.GNU-stack, "", @progbits

@@ -20,18 +20,18 @@ static const struct tt_cpu tessera_cpus[TESSERA_NR_CPUS] = {
 	[0] = {	/* /cpus/cpu@0 */
 		.apic_id = 0,
 		.dedicated_to = TT_NONE,
-		.nr_vcpus = 0,
-		.utilisation_ppm = 0,
+		.nr_vcpus = 2,
+		.utilisation_ppm = 800000,
 		.first_window = 0,
-		.nr_windows = 0,
-		.hyperperiod_us = 0,
+		.nr_windows = 2,
+		.hyperperiod_us = 10000,
 	},
 	[1] = {	/* /cpus/cpu@1 */
 		.apic_id = 1,
 		.dedicated_to = 0,
 		.nr_vcpus = 1,
 		.utilisation_ppm = 1000000,
-		.first_window = 0,
+		.first_window = 2,
 		.nr_windows = 0,
 		.hyperperiod_us = 0,
 	},
@@ -40,16 +40,16 @@ static const struct tt_cpu tessera_cpus[TESSERA_NR_CPUS] = {
 		.dedicated_to = TT_NONE,
 		.nr_vcpus = 2,
 		.utilisation_ppm = 700000,
-		.first_window = 0,
+		.first_window = 2,
 		.nr_windows = 2,
 		.hyperperiod_us = 10000,
 	},
 	[3] = {	/* /cpus/cpu@3 */
 		.apic_id = 3,
-		.dedicated_to = TT_NONE,
-		.nr_vcpus = 0,
-		.utilisation_ppm = 0,
-		.first_window = 2,
+		.dedicated_to = 3,
+		.nr_vcpus = 1,
+		.utilisation_ppm = 1000000,
+		.first_window = 4,
 		.nr_windows = 0,
 		.hyperperiod_us = 0,
 	},
@@ -75,6 +75,27 @@ static const struct tt_vcpu tessera_vcpus[TESSERA_NR_VCPUS] = {
 		.index = 0,
 		.cpu = 2,
 		.budget_us = 3000,
+		.period_us = 10000,
+	},
+	[3] = {	/* /partitions/net on /cpus/cpu@3 */
+		.partition = 3,
+		.index = 0,
+		.cpu = 3,
+		.budget_us = 0,
+		.period_us = 0,
+	},
+	[4] = {	/* /partitions/disk on /cpus/cpu@0 */
+		.partition = 4,
+		.index = 0,
+		.cpu = 0,
+		.budget_us = 4000,
+		.period_us = 10000,
+	},
+	[5] = {	/* /partitions/probe on /cpus/cpu@0 */
+		.partition = 5,
+		.index = 0,
+		.cpu = 0,
+		.budget_us = 4000,
 		.period_us = 10000,
 	},
 };
@@ -110,6 +131,36 @@ static const struct tt_partition tessera_partitions[TESSERA_NR_PARTITIONS] = {
 		.on_fault = TT_ON_FAULT_HALT,
 		.mem_fixed = 1,
 	},
+	[3] = {	/* /partitions/net */
+		.name = "net",
+		.program = "netdrv",
+		.bootargs = "netdrv exit=goodbye",
+		.mem = { .base = 0x2600000, .size = 0x400000 },
+		.first_vcpu = 3,
+		.nr_vcpus = 1,
+		.on_fault = TT_ON_FAULT_HALT_SYSTEM,
+		.mem_fixed = 0,
+	},
+	[4] = {	/* /partitions/disk */
+		.name = "disk",
+		.program = "blkdrv",
+		.bootargs = "blkdrv exit=goodbye",
+		.mem = { .base = 0x2a00000, .size = 0x200000 },
+		.first_vcpu = 4,
+		.nr_vcpus = 1,
+		.on_fault = TT_ON_FAULT_HALT_SYSTEM,
+		.mem_fixed = 0,
+	},
+	[5] = {	/* /partitions/probe */
+		.name = "probe",
+		.program = "probe",
+		.bootargs = "probe disk=probe-disk vif=probe-net count=3",
+		.mem = { .base = 0x2c00000, .size = 0x200000 },
+		.first_vcpu = 5,
+		.nr_vcpus = 1,
+		.on_fault = TT_ON_FAULT_HALT,
+		.mem_fixed = 0,
+	},
 };
 
 static const struct tt_channel tessera_channels[TESSERA_NR_CHANNELS] = {
@@ -122,7 +173,48 @@ static const struct tt_channel tessera_channels[TESSERA_NR_CHANNELS] = {
 		.frontend_port = 0,
 		.backend_port = 0,
 		.kind = TESSERA_CHANNEL_RING,
-		.mem = { .base = 0x2600000, .size = 0x3000 },
+		.mem = { .base = 0x2e00000, .size = 0x3000 },
+	},
+	[1] = {	/* /channels/probe-net */
+		.name = "probe-net",
+		.frontend = 5,
+		.backend = 3,
+		.slots = 8,
+		.slot_size = 2048,
+		.frontend_port = 0,
+		.backend_port = 0,
+		.kind = TESSERA_CHANNEL_NET,
+		.mem = { .base = 0x2e03000, .size = 0xc000 },
+		.params = {
+			.net = {
+				.mac = { 0x2, 0x0, 0x0, 0x0, 0x0, 0xf },
+				.prefix_len = 24,
+				.nr_rules = 1,
+				.ip = { 10, 0, 2, 15 },
+				.gateway = { 10, 0, 2, 2 },
+				.rules = {
+					{ .action = TESSERA_FW_ALLOW, .direction = TESSERA_FW_IN, .protocol = TESSERA_FW_ICMP, .port_min = 0, .port_max = 65535 },
+				},
+			},
+		},
+	},
+	[2] = {	/* /channels/probe-disk */
+		.name = "probe-disk",
+		.frontend = 5,
+		.backend = 4,
+		.slots = 4,
+		.slot_size = 4112,
+		.frontend_port = 1,
+		.backend_port = 0,
+		.kind = TESSERA_CHANNEL_BLOCK,
+		.mem = { .base = 0x2e0f000, .size = 0x6000 },
+		.params = {
+			.blk = {
+				.start_sector = 0x800,
+				.nr_sectors = 0x800,
+				.read_only = 1,
+			},
+		},
 	},
 };
 
@@ -191,7 +283,7 @@ static const struct tt_device tessera_devices[TESSERA_NR_DEVICES] = {
 	[5] = {	/* /isa/pci@cf8/ethernet@3 */
 		.name = "ethernet@3",
 		.compatible = "pci1af4,1041",
-		.owner = TT_NONE,
+		.owner = 3,
 		.nr_ports = 0,
 		.nr_mmio = 1,
 		.nr_irqs = 1,
@@ -205,7 +297,7 @@ static const struct tt_device tessera_devices[TESSERA_NR_DEVICES] = {
 	[6] = {	/* /isa/pci@cf8/disk@4 */
 		.name = "disk@4",
 		.compatible = "pci1af4,1042",
-		.owner = TT_NONE,
+		.owner = 4,
 		.nr_ports = 0,
 		.nr_mmio = 1,
 		.nr_irqs = 1,
@@ -267,12 +359,22 @@ static const struct tt_device tessera_devices[TESSERA_NR_DEVICES] = {
 };
 
 static const struct tt_window tessera_windows[TESSERA_NR_WINDOWS] = {
-	[0] = {	/* beta vCPU 0 on /cpus/cpu@2 */
+	[0] = {	/* disk vCPU 0 on /cpus/cpu@0 */
+		.start_us = 0,
+		.length_us = 4000,
+		.vcpu = 4,
+	},
+	[1] = {	/* probe vCPU 0 on /cpus/cpu@0 */
+		.start_us = 4000,
+		.length_us = 4000,
+		.vcpu = 5,
+	},
+	[2] = {	/* beta vCPU 0 on /cpus/cpu@2 */
 		.start_us = 0,
 		.length_us = 4000,
 		.vcpu = 1,
 	},
-	[1] = {	/* gamma vCPU 0 on /cpus/cpu@2 */
+	[3] = {	/* gamma vCPU 0 on /cpus/cpu@2 */
 		.start_us = 4000,
 		.length_us = 3000,
 		.vcpu = 2,
