@@ -14,7 +14,8 @@ def test_default_system_boots_with_every_cpu(system):
         assert any("apic id %d" % apic_id in l.lower()
                    for l in run.matching("[tessera] cpu")), run
     # the domain table of configs/qemu_pc.dts
-    for name in ("alpha", "beta", "gamma", "alpha-beta"):
+    for name in ("alpha", "beta", "gamma", "net", "disk", "probe",
+                 "alpha-beta", "probe-net", "probe-disk"):
         assert any(name in l for l in run.matching("[tessera] ")), run
     # its channel carries ping's requests to echo (configs/qemu_pc.dts)
     run.expect("[alpha] 100/100 round trips ok")
@@ -24,7 +25,8 @@ def test_default_system_boots_with_every_cpu(system):
 def test_every_console_line_is_whole_and_prefixed(system):
     run = system.boot(system.build())
     prefixes = tuple("[%s] " % name
-                     for name in ("tessera", "alpha", "beta", "gamma"))
+                     for name in ("tessera", "alpha", "beta", "gamma", "net",
+                                  "disk", "probe"))
     assert run.lines, run
     for line in run.lines:
         assert line.startswith(prefixes), "stray line %r%r" % (line, run)

@@ -1,23 +1,32 @@
 # SPDX-License-Identifier: MIT
 """Partitions run their programs (issue 4): the default system's `hello`
 partition prints its argv and exits, and its `ping` and `echo` carry
-traffic over their channel (issue 6) and exit; SSE and x87 state survive switching
+traffic over their channel (issue 6) and exit, as do its driver partitions
+of the board's NIC and disk once their client `probe` said goodbye (issue 7);
+SSE and x87 state survive switching
 between partitions on one CPU; every console line is whole and prefixed,
 even while two partitions flood the console; and the run ends with a
 summary line per partition."""
+import os
 import re
 
 import pytest
 
-from harness import (HALT_OK, Partition, assert_victim_finished, system_dts,
-                      victim)
+from harness import (HALT_OK, SRCTREE, Partition, assert_victim_finished,
+                     system_dts, victim)
 
 # configs/qemu_pc.dts: the hello partition's bootargs, which are its argv,
-# and ping's last line (its bootargs count=100) and echo's
+# and the last lines of ping (its bootargs count=100), echo, blkdrv and
+# probe (count=3; slirp's gateway answers)
 HELLO_ARGV = {"gamma": ["gamma"]}
 LAST_LINES = {"alpha": "100/100 round trips ok",
-              "beta": "every frontend said goodbye"}
-DEFAULT_PARTITIONS = ("alpha", "beta", "gamma")
+              "beta": "every frontend said goodbye",
+              "disk": "every frontend said goodbye",
+              "probe": "3/3 echo replies from 10.0.2.2"}
+DEFAULT_PARTITIONS = ("alpha", "beta", "gamma", "net", "disk", "probe")
+# configs/qemu_pc_disk/motd.txt, the first file of probe's vbd
+with open(os.path.join(SRCTREE, "configs", "qemu_pc_disk", "motd.txt")) as f:
+    MOTD = f.read()
 
 # One CPU shared by the victim and two `sse` partitions, which set
 # rounding modes and precisions of their own: the victim's checksum comes
@@ -57,6 +66,17 @@ def test_default_system_runs_its_programs(default_run):
             run.expect("[tessera] %s: exited with status 0" % name), run
         assert run.faults(name) == [], run
     assert run.status == HALT_OK, run
+
+
+def test_default_system_drives_the_board_devices(default_run):
+    run = default_run
+    assert run.partition_lines("probe") == [
+        "motd.txt: " + line for line in MOTD.splitlines()] + [
+        "3/3 echo replies from 10.0.2.2"], run
+    # netdrv ends on probe's goodbye too, its counters its last lines
+    assert run.expect("[net] every frontend said goodbye") < \
+        run.expect("[tessera] net: exited with status 0"), run
+    assert run.faults("net") == [], run
 
 
 def test_summary_has_a_line_per_partition(default_run):
