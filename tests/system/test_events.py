@@ -61,9 +61,9 @@ def test_payload_of_a_whole_slot(system):
 def test_echo_resets_a_broken_ring_and_serves_the_others(system):
     """`liar` publishes a producer index far ahead, then resets its end and
     says goodbye; ping on echo's other channel gets every round trip. Echo
-    looks once more after its reset (a restarted frontend may have
-    published already): the lie is still there, so it is reported twice
-    for the one notification, never more."""
+    looks once more after each reset (a restarted frontend may have
+    published already), and looks whenever ping's events wake it: the lie
+    is reported at each look until liar resets, then liar is served."""
     dts = rings_dts(
         [Partition("ping", "ping", "ping count=%d" % ROUND_TRIPS, cpu=1),
          Partition("liar", "ringcheck", "ringcheck liar evil", cpu=2),
@@ -72,10 +72,11 @@ def test_echo_resets_a_broken_ring_and_serves_the_others(system):
          ("evil", "liar", "echo", 16, 256)])
     run = system.boot(system.build(dts=dts))
     assert run.status == HALT_OK, run
-    assert run.partition_lines("echo") == [
-        "serving 2 channels"] + [
-        "evil: protocol error: req_prod out of range"] * 2 + [
-        "every frontend said goodbye"], run
+    echo = run.partition_lines("echo")
+    assert echo[0] == "serving 2 channels", run
+    assert echo[-1] == "every frontend said goodbye", run
+    assert len(echo) > 2 and set(echo[1:-1]) == {
+        "evil: protocol error: req_prod out of range"}, run
     assert run.partition_lines("ping")[-1] == \
         "%d/%d round trips ok" % (ROUND_TRIPS, ROUND_TRIPS), run
     assert run.partition_lines("liar")[-1] == "goodbye answered", run
