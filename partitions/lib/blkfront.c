@@ -39,7 +39,6 @@ int tessera_blk_open(struct tessera_blk *b, const char *channel)
 		return -EINVAL;
 	b->ch = ch;
 	b->params = si->params[ch - si->channels].blk;
-	b->fresh = 1;
 	return tessera_ring_front_init(&b->front, ch);
 }
 
@@ -129,7 +128,6 @@ static int blk_complete(struct tessera_blk *b, const struct blk_xfer *x,
 static void blk_reset(struct tessera_blk *b)
 {
 	tessera_ring_front_reset(&b->front);
-	b->fresh = 1;
 	for (int i = 0; i < BLK_RESYNC_TRIES &&
 	     *(const volatile uint32_t *)b->front.ring.peer_prod; i++) {
 		tessera_notify(b->ch->port);
@@ -148,10 +146,8 @@ static int blk_batch(struct tessera_blk *b, const struct blk_xfer *x)
 
 	if (n >= 0)
 		ret = tessera_ring_front_publish(&b->front);
-	/* a ring the monitor zeroed has req_event 0, which asks for nothing */
-	if (ret > 0 || (ret == 0 && b->fresh))
+	if (ret > 0)
 		tessera_notify(b->ch->port);
-	b->fresh = 0;
 	for (int i = 0; i < n && ret >= 0; i++) {
 		ret = blk_take(b, &msg);	/* 1, or the ring is broken */
 		if (ret < 0)

@@ -46,7 +46,6 @@ struct tessera_blk {
 	const struct tessera_channel *ch;
 	struct tessera_blk_params params;	/* the extent, from the DTS */
 	struct tessera_ring_front front;
-	int fresh;			/* the ring was reset: notify at once */
 	uint8_t buf[TESSERA_BLK_SLOT_MAX] __attribute__((aligned(16)));
 };
 
