@@ -19,9 +19,15 @@
 
 /* Frames taken per call, so that timers and servers get their turn. */
 #define VIF_INPUT_BATCH	64
+/* tx statuses that stop coming for this long: notify the backend again */
+#define VIF_NUDGE_NS	(100 * 1000000ull)
 
 struct net_stats vif_stats;
 static struct tessera_netfront nf;
+static struct {
+	uint64_t statuses;	/* tx statuses taken, at `since` */
+	uint64_t since;		/* when they last moved, or 0 */
+} tx_progress;
 static struct netif vif;
 static uint8_t frame[TESSERA_NETIF_FRAME_MAX];
 
@@ -81,6 +87,13 @@ int vif_open(const char *channel)
 
 	if (rc)
 		return rc;
+	/*
+	 * The backend looks at our rings when notified. After a restart the
+	 * monitor has zeroed them, event indices too, so our first
+	 * publications asked for no notification: tell the backend we are
+	 * here, so that it finds the rings new and resets its end.
+	 */
+	tessera_notify(tessera_netfront_port(&nf));
 	params = tessera_netfront_params(&nf);
 	ip4_from_bytes(&ip, params->ip);
 	ip4_from_bytes(&gw, params->gateway);
@@ -109,9 +122,40 @@ static void vif_deliver(int len)
 		pbuf_free(p);
 }
 
+static uint64_t vif_tx_statuses(void)
+{
+	const struct tessera_netfront_stats *st = tessera_netfront_stats(&nf);
+
+	return st->tx_passed + st->tx_spoofed + st->tx_denied +
+	       st->tx_malformed + st->tx_no_room + st->tx_other;
+}
+
+/*
+ * A notification can be lost for good: a backend that resets its end of
+ * a ring we had already published on (after our restart, the monitor
+ * zeroed the rings and our first frames asked for no notification) asks
+ * to be notified of an index we have passed. Frames in flight whose
+ * statuses stop coming therefore make us notify the backend again, once
+ * per VIF_NUDGE_NS; a backend that looks finds them.
+ */
+static void vif_nudge(void)
+{
+	uint64_t now = tessera_now_ns(), statuses = vif_tx_statuses();
+
+	if (!tessera_netfront_tx_in_flight(&nf) ||
+	    statuses != tx_progress.statuses || !tx_progress.since) {
+		tx_progress.statuses = statuses;
+		tx_progress.since = now;
+	} else if (now - tx_progress.since >= VIF_NUDGE_NS) {
+		tessera_notify(tessera_netfront_port(&nf));
+		tx_progress.since = now;
+	}
+}
+
 bool vif_input(void)
 {
 	vif_check(tessera_netfront_poll(&nf));
+	vif_nudge();
 	/* -EPROTO: the netfront reset the ring; what follows is fresh. */
 	for (int i = 0; i < VIF_INPUT_BATCH; i++) {
 		int len = vif_check(tessera_netfront_recv(&nf, frame,

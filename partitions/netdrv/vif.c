@@ -63,7 +63,6 @@ static void vif_protocol_error(struct vif *v, struct tessera_ring_back *b,
 	printf("%s: protocol error: %s\n", v->ch->name,
 	       why ? why : b->ring.error);
 	tessera_ring_back_reset(b);
-	v->resets++;
 }
 
 /* Takes one rx buffer the frontend posted: 1, 0 (none) or an error. */
@@ -143,24 +142,12 @@ static void vif_serve_tx(struct vif *v)
 		vif_protocol_error(v, &v->tx, NULL);
 }
 
-/*
- * A reset can find a restarted frontend's buffers and frames published
- * already, and it notifies only once: so a serve that reset a ring looks
- * once more. Once per serve, so a ring kept broken costs a line or two an
- * event.
- */
 void vif_serve(struct vif *v)
 {
-	for (int look = 0; look < 2; look++) {
-		uint32_t resets = v->resets;
-
-		v->worked = false;
-		while (vif_take_buffer(v) > 0)
-			;
-		vif_serve_tx(v);
-		if (v->resets == resets)
-			return;
-	}
+	v->worked = false;
+	while (vif_take_buffer(v) > 0)
+		;
+	vif_serve_tx(v);
 }
 
 /* An event was looked at: one too many masks the port for a back-off. */

@@ -43,7 +43,6 @@ struct vif {
 	bool done;			/* said goodbye, sent nothing since */
 	bool busy;			/* served a ring's worth, maybe more */
 	bool worked;			/* the last serve took something */
-	uint32_t resets;		/* of a ring, after a protocol error */
 	uint32_t quiet;			/* events in a row without work */
 	uint64_t backoff_ns;		/* the last storm's back-off, or 0 */
 	uint64_t unmask_ns;		/* the port is masked until then, or 0 */
