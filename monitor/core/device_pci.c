@@ -3,6 +3,16 @@
  * PCI functions of driver partitions (see tessera/device.h): checked and
  * programmed at boot, reached by their partition through the filtered
  * configuration calls, silenced when it ends or restarts.
+ *
+ * Decoding is switched once, at boot, before the other CPUs start, and
+ * never again: the board fixes the windows, so a partition has no use for
+ * switching them, and a switch changes the machine's physical address
+ * map. QEMU 7.2 under TCG does not survive that while other vCPUs run:
+ * the memory-map update reaches them through TLB entries that still
+ * index the old map (its tcg_commit race, fixed upstream in 8.1), so
+ * their next MMIO access can land in another device or in RAM. Here that
+ * was a CPU's local APIC timer write lost (its CPU never woke again) and,
+ * when a function lost decoding, QEMU crashing with SIGSEGV.
  */
 
 #include <drivers/pci.h>
@@ -133,18 +143,29 @@ static int device_pci_identify(const struct tt_device *d)
 	return 1;
 }
 
+/* Memory decoding for a function with windows, I/O for one with ports. */
+static uint32_t device_pci_decode(const struct tt_device *d)
+{
+	return (device_res(d->nr_mmio) ? PCI_COMMAND_MEMORY : 0) |
+	       (device_res(d->nr_ports) ? PCI_COMMAND_IO : 0);
+}
+
 int device_pci_init(const struct tt_device *d)
 {
+	uint32_t command;
 	int problems = device_pci_identify(d);
 
 	if (problems)
 		return problems;
 	/* BARs move with decoding off, as the PCI spec wants */
-	pci_write(d, PCI_COMMAND, 2, pci_read(d, PCI_COMMAND, 2) & ~PCI_DECODE);
+	command = pci_read(d, PCI_COMMAND, 2) & ~PCI_DECODE;
+	pci_write(d, PCI_COMMAND, 2, command);
 	for (unsigned int j = 0; j < device_res(d->nr_mmio); j++)
 		if (d->mmio_bar[j] != TESSERA_NO_BAR)
 			problems += device_bar_program(d, j);
 	device_msi_off(d);
+	if (!problems)	/* for good: the file's comment says why */
+		pci_write(d, PCI_COMMAND, 2, command | device_pci_decode(d));
 	printk("pci " PCI_FMT ": %s for %s", PCI_ARGS(d), d->compatible,
 	       tessera_tables.partitions[d->owner].name);
 	return problems;
@@ -152,11 +173,9 @@ int device_pci_init(const struct tt_device *d)
 
 /*
  * Bus mastering off is what stops a dead driver's device: it can write no
- * memory any more, and its line is masked. Decoding stays as the driver
- * left it, since no page table maps the BARs but their owner's, which
- * resets the device when it starts again; and QEMU 7.2 sometimes crashes
- * (SIGSEGV) when a virtio function that has just been working loses its
- * memory decoding, which it never does with bus mastering alone.
+ * memory any more, and its line is masked. Decoding stays on: no page
+ * table maps the BARs but their owner's, which resets the device when it
+ * starts again.
  */
 void device_pci_stop(const struct tt_device *d)
 {
@@ -200,8 +219,7 @@ int64_t device_pci_write(struct partition *p, uint64_t index, uint64_t offset,
 		err = pci_filter_write((unsigned int)offset, (unsigned int)size,
 				       (uint32_t)value,
 				       pci_read(d, (unsigned int)offset,
-						(unsigned int)size),
-				       d->nr_ports > 0, &out);
+						(unsigned int)size), &out);
 	if (!err)
 		pci_write(d, (unsigned int)offset, (unsigned int)size, out);
 	return err;

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 /* The PCI configuration filter (see tessera/pci_filter.h). */
 
+#include <stdbool.h>
 #include <tessera/errno.h>
 #include <tessera/pci_filter.h>
 
@@ -19,18 +20,17 @@ int pci_filter_access(uint64_t offset, uint64_t size)
  * as zero (status, where a zero clears nothing and the rest is
  * read-only).
  */
-static uint8_t pci_filter_mask(unsigned int at, bool io, bool *keep)
+static uint8_t pci_filter_mask(unsigned int at, bool *keep)
 {
-	uint32_t command = PCI_COMMAND_MEMORY | PCI_COMMAND_MASTER |
-			   PCI_COMMAND_INTX_OFF | (io ? PCI_COMMAND_IO : 0);
-	uint32_t dword = command | (uint32_t)PCI_STATUS_W1C << 16;
+	uint32_t dword = PCI_COMMAND_MASTER | PCI_COMMAND_INTX_OFF |
+			 (uint32_t)PCI_STATUS_W1C << 16;
 
 	*keep = at < PCI_STATUS;
 	return (uint8_t)(dword >> 8 * (at - PCI_COMMAND));
 }
 
 int pci_filter_write(unsigned int offset, unsigned int size, uint32_t value,
-		     uint32_t current, bool io, uint32_t *out)
+		     uint32_t current, uint32_t *out)
 {
 	uint32_t result = 0;
 
@@ -41,7 +41,7 @@ int pci_filter_write(unsigned int offset, unsigned int size, uint32_t value,
 
 		if (at < PCI_COMMAND || at >= PCI_STATUS + 2)
 			return -EPERM;
-		mask = pci_filter_mask(at, io, &keep);
+		mask = pci_filter_mask(at, &keep);
 		byte &= mask;
 		if (keep)
 			byte |= (uint8_t)(current >> 8 * i) & ~mask;

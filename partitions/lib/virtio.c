@@ -203,13 +203,16 @@ int tessera_virtio_reset(struct tessera_virtio *v)
 	return -ENODEV;
 }
 
+/* Bus mastering and the line on; memory decoding is the monitor's, on. */
 static int virtio_enable(struct tessera_virtio *v)
 {
 	long cmd = tessera_pci_config_read(v->device, PCI_COMMAND, 2);
 
 	if (cmd < 0)
 		return (int)cmd;
-	cmd = (cmd | PCI_COMMAND_MEMORY | PCI_COMMAND_MASTER) & ~PCI_COMMAND_INTX_OFF;
+	if (!(cmd & PCI_COMMAND_MEMORY))
+		return -ENODEV;
+	cmd = (cmd | PCI_COMMAND_MASTER) & ~PCI_COMMAND_INTX_OFF;
 	return (int)tessera_pci_config_write(v->device, PCI_COMMAND, 2,
 					     (uint32_t)cmd);
 }

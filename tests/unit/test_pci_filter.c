@@ -53,8 +53,7 @@ static void test_write_outside_command_and_status(void **state)
 			uint32_t out = 0x5a5a5a5a;
 			int inside = offset >= PCI_COMMAND &&
 				     offset + size <= PCI_STATUS + 2;
-			int err = pci_filter_write(offset, size, ~0U, 0, true,
-						   &out);
+			int err = pci_filter_write(offset, size, ~0U, 0, &out);
 
 			assert_int_equal(err, inside ? 0 : -EPERM);
 			if (!inside)	/* nothing to write */
@@ -63,27 +62,23 @@ static void test_write_outside_command_and_status(void **state)
 	}
 }
 
-/* Memory, bus master and INTx disable are the driver's; I/O with ports. */
+/* Bus master and INTx disable are the driver's; decoding is not. */
 static void test_command_bits(void **state)
 {
 	uint32_t out;
 
-	assert_int_equal(pci_filter_write(PCI_COMMAND, 2, 0xffff, 0, false,
-					  &out), 0);
-	assert_int_equal(out, 0x0406);
-	assert_int_equal(pci_filter_write(PCI_COMMAND, 2, 0xffff, 0, true,
-					  &out), 0);
-	assert_int_equal(out, 0x0407);
+	assert_int_equal(pci_filter_write(PCI_COMMAND, 2, 0xffff, 0, &out), 0);
+	assert_int_equal(out, 0x0404);
 	/* the monitor's bits keep their value, whatever the driver writes */
-	assert_int_equal(pci_filter_write(PCI_COMMAND, 2, 0, 0xffff, false,
+	assert_int_equal(pci_filter_write(PCI_COMMAND, 2, 0, 0xffff, &out), 0);
+	assert_int_equal(out, 0xfbfb);
+	/* memory and I/O decoding neither switch on nor off */
+	assert_int_equal(pci_filter_write(PCI_COMMAND, 2, 0x0003, 0x0140,
 					  &out), 0);
-	assert_int_equal(out, 0xfbf9);
-	assert_int_equal(pci_filter_write(PCI_COMMAND, 2, 0x0002, 0x0140, false,
+	assert_int_equal(out, 0x0140);
+	assert_int_equal(pci_filter_write(PCI_COMMAND, 2, 0x0004, 0x0143,
 					  &out), 0);
-	assert_int_equal(out, 0x0142);
-	assert_int_equal(pci_filter_write(PCI_COMMAND, 2, 0x0001, 0, false,
-					  &out), 0);
-	assert_int_equal(out, 0);
+	assert_int_equal(out, 0x0147);
 }
 
 /* A byte of the command register at a time, each with its own bits. */
@@ -91,14 +86,15 @@ static void test_command_bytes(void **state)
 {
 	uint32_t out;
 
-	assert_int_equal(pci_filter_write(PCI_COMMAND, 1, 0xff, 0x40, false,
-					  &out), 0);
+	assert_int_equal(pci_filter_write(PCI_COMMAND, 1, 0xff, 0x42, &out), 0);
 	assert_int_equal(out, 0x46);
-	assert_int_equal(pci_filter_write(PCI_COMMAND + 1, 1, 0xff, 0x01, true,
-					  &out), 0);
+	assert_int_equal(pci_filter_write(PCI_COMMAND, 1, 0x00, 0x07, &out), 0);
+	assert_int_equal(out, 0x03);
+	assert_int_equal(pci_filter_write(PCI_COMMAND + 1, 1, 0xff, 0x01, &out),
+			 0);
 	assert_int_equal(out, 0x05);
-	assert_int_equal(pci_filter_write(PCI_COMMAND + 1, 1, 0x00, 0xff, true,
-					  &out), 0);
+	assert_int_equal(pci_filter_write(PCI_COMMAND + 1, 1, 0x00, 0xff, &out),
+			 0);
 	assert_int_equal(out, 0xfb);
 }
 
@@ -107,16 +103,16 @@ static void test_status(void **state)
 {
 	uint32_t out;
 
-	assert_int_equal(pci_filter_write(PCI_STATUS, 2, 0xffff, 0xffff, false,
+	assert_int_equal(pci_filter_write(PCI_STATUS, 2, 0xffff, 0xffff,
 					  &out), 0);
 	assert_int_equal(out, PCI_STATUS_W1C);
-	assert_int_equal(pci_filter_write(PCI_STATUS, 2, 0, 0xffff, false,
+	assert_int_equal(pci_filter_write(PCI_STATUS, 2, 0, 0xffff,
 					  &out), 0);
 	assert_int_equal(out, 0);
-	assert_int_equal(pci_filter_write(PCI_STATUS, 1, 0xff, 0xff, true,
+	assert_int_equal(pci_filter_write(PCI_STATUS, 1, 0xff, 0xff,
 					  &out), 0);
 	assert_int_equal(out, 0);
-	assert_int_equal(pci_filter_write(PCI_STATUS + 1, 1, 0xff, 0xff, true,
+	assert_int_equal(pci_filter_write(PCI_STATUS + 1, 1, 0xff, 0xff,
 					  &out), 0);
 	assert_int_equal(out, PCI_STATUS_W1C >> 8);
 }
@@ -127,10 +123,10 @@ static void test_command_and_status_dword(void **state)
 	uint32_t out;
 
 	assert_int_equal(pci_filter_write(PCI_COMMAND, 4, 0xffffffff,
-					  0x00100140, false, &out), 0);
-	assert_int_equal(out, (uint32_t)PCI_STATUS_W1C << 16 | 0x0546);
+					  0x00100140, &out), 0);
+	assert_int_equal(out, (uint32_t)PCI_STATUS_W1C << 16 | 0x0544);
 	assert_int_equal(pci_filter_write(PCI_COMMAND, 4, 0x00100000,
-					  0xffff0000, true, &out), 0);
+					  0xffff0000, &out), 0);
 	assert_int_equal(out, 0);
 }
 

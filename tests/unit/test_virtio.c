@@ -103,6 +103,7 @@ static int setup(void **state)
 		.mmio_bar = { 4, TESSERA_NO_BAR, TESSERA_NO_BAR, TESSERA_NO_BAR },
 	};
 	cfg[0] = 0xf4, cfg[1] = 0x1a, cfg[2] = 0x42, cfg[3] = 0x10;
+	cfg[4] = 0x02;				/* the monitor's decoding */
 	cfg[6] = 0x10;				/* a capability list */
 	cfg[0x34] = 0x98;
 	cfg[0x98] = 0x11, cfg[0x99] = 0x84;	/* MSI-X, not virtio's */
@@ -136,11 +137,20 @@ static void test_open(void **state)
 	assert_ptr_equal(dev.notify, bar + NOTIFY);
 	assert_int_equal(dev.notify_mult, MULT);
 	assert_int_equal(dev.irq_port, IRQ_PORT);
-	/* memory space and bus mastering on, INTx not disabled */
+	/* bus mastering on, memory space still on, INTx not disabled */
 	assert_int_equal(cfg[4] & 0x06, 0x06);
 	assert_int_equal(cfg[5] & 0x04, 0);
 	assert_int_equal(bar[COMMON + 20], TESSERA_VIRTIO_S_ACKNOWLEDGE |
 					   TESSERA_VIRTIO_S_DRIVER);
+}
+
+/* Without the monitor's memory decoding the BAR reads nothing: refused. */
+static void test_open_without_decoding(void **state)
+{
+	cfg[4] = 0;
+	assert_int_equal(tessera_virtio_open(&dev, 0), -ENODEV);
+	assert_int_equal(cfg[4] & 0x04, 0);	/* no bus mastering either */
+	assert_int_equal(bar[COMMON + 20], 0x55);	/* never touched */
 }
 
 static void test_negotiate(void **state)
@@ -269,6 +279,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test_setup(test_find, setup),
 		cmocka_unit_test_setup(test_open, setup),
+		cmocka_unit_test_setup(test_open_without_decoding, setup),
 		cmocka_unit_test_setup(test_negotiate, setup),
 		cmocka_unit_test_setup(test_negotiate_without_version_1, setup),
 		cmocka_unit_test_setup(test_config, setup),

@@ -292,13 +292,14 @@ _Static_assert(sizeof(struct tessera_upcall_frame) ==
  *            -EPERM   a write outside what a driver may change
  *
  * Writes are filtered by an allow-list: the command register (offset 4,
- * 2 bytes), where only memory space, bus master and INTx disable change
- * (I/O space too for a device with ports; the other bits keep the
- * monitor's values), and the status register's write-1-to-clear bits
- * (offset 6). Everything else, BARs, the expansion ROM, the interrupt
- * line, MSI and MSI-X capabilities above all, is the monitor's and
- * returns -EPERM, so that a driver partition cannot move its device's
- * windows over another's memory or make it raise interrupts elsewhere.
+ * 2 bytes), where only bus master and INTx disable change (the other
+ * bits keep the monitor's values: memory and I/O decoding are on from
+ * boot, for the windows and ports the board gives the function), and the
+ * status register's write-1-to-clear bits (offset 6). Everything else,
+ * BARs, the expansion ROM, the interrupt line, MSI and MSI-X capabilities
+ * above all, is the monitor's and returns -EPERM, so that a driver
+ * partition cannot move its device's windows over another's memory or
+ * make it raise interrupts elsewhere.
  * (Added in ABI 1.4.)
  */
 #define TESSERA_HC_PCI_CONFIG_WRITE	0x32

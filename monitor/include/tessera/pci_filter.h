@@ -8,16 +8,17 @@
  * docs/devices.md): pure checks, host-tested register by register.
  *
  * Reads reach the whole 256 bytes. Writes are an allow-list: in the
- * command register the memory space, bus master and INTx disable bits
- * (and I/O space, for a device with ports), in the status register its
- * write-1-to-clear error bits. Everything else, BARs, the expansion ROM,
- * the interrupt line, the capabilities with MSI and MSI-X, is the
- * monitor's: a driver that could move a BAR could lay its device over
- * another partition's memory, and one that could program MSI could make
- * it write anywhere a message goes.
+ * command register the bus master and INTx disable bits, in the status
+ * register its write-1-to-clear error bits. Everything else, BARs,
+ * memory and I/O decoding, the expansion ROM, the interrupt line, the
+ * capabilities with MSI and MSI-X, is the monitor's: a driver that could
+ * move a BAR could lay its device over another partition's memory, one
+ * that could program MSI could make it write anywhere a message goes,
+ * and one that could switch decoding would change the machine's physical
+ * address map under the other CPUs (device_pci.c says what that does to
+ * QEMU 7.2).
  */
 
-#include <stdbool.h>
 #include <stdint.h>
 
 #define PCI_CONFIG_SIZE		256
@@ -54,9 +55,8 @@ int pci_filter_access(uint64_t offset, uint64_t size);
  * write-1-to-clear bits from `value` and zeros for the others, which
  * then change nothing.
  * 0, or -EPERM when a byte written lies outside those two registers.
- * `io`: the device has I/O ports, so its I/O space may be enabled.
  */
 int pci_filter_write(unsigned int offset, unsigned int size, uint32_t value,
-		     uint32_t current, bool io, uint32_t *out);
+		     uint32_t current, uint32_t *out);
 
 #endif
