@@ -9,8 +9,9 @@
  * switching them, and a switch changes the machine's physical address
  * map. QEMU 7.2 under TCG does not survive that while other vCPUs run:
  * the memory-map update reaches them through TLB entries that still
- * index the old map (its tcg_commit race, fixed upstream in 8.1), so
- * their next MMIO access can land in another device or in RAM. Here that
+ * index the old map (its tcg_commit runs on the writer's thread; later
+ * QEMUs run it on each vCPU's own), so their next MMIO access can land
+ * in another device or in RAM. Here that
  * was a CPU's local APIC timer write lost (its CPU never woke again) and,
  * when a function lost decoding, QEMU crashing with SIGSEGV.
  */
