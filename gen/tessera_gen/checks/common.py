@@ -29,6 +29,16 @@ def exceeds(count, noun, limit, symbol):
     return f"{count} {noun}{'' if count == 1 else 's'}, more than {symbol} {limit}"
 
 
+def repeats(pairs):
+    """(key, item, first) for each (key, item) of `pairs` whose key an
+    earlier item had: `first` is that earlier one."""
+    seen = {}
+    for key, item in pairs:
+        first = seen.setdefault(key, item)
+        if first is not item:
+            yield key, item, first
+
+
 def second_names(items, kind):
     """(path, message) for each item whose name an earlier one has."""
     seen = set()

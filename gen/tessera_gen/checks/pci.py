@@ -6,7 +6,7 @@ of its function."""
 
 from .. import pci
 from ..regions import PAGE_SIZE, Range
-from .common import Claim, overlapping_pairs
+from .common import Claim, overlapping_pairs, repeats
 from .registry import check
 
 _BAR_REGISTERS = ", ".join(f"{r:#x}" for r in range(pci.BAR_FIRST, pci.BAR_LAST + 1,
@@ -34,11 +34,8 @@ def check_pci_bus_range(ctx):
 
 @check
 def check_pci_address_unique(ctx):
-    seen = {}
-    for d in _functions(ctx):
-        first = seen.setdefault(d.pci, d)
-        if first is not d:
-            yield d.path, f"PCI address {d.pci} is also {first.path}'s"
+    for address, d, first in repeats((d.pci, d) for d in _functions(ctx)):
+        yield d.path, f"PCI address {address} is also {first.path}'s"
 
 
 @check

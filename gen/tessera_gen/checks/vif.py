@@ -3,7 +3,7 @@
 firewall rules, and slots that hold a whole frame (public/io/netif.h)."""
 
 from .. import netif
-from .common import exceeds
+from .common import exceeds, repeats
 from .registry import check
 
 
@@ -44,12 +44,9 @@ def check_vif_mac(ctx):
 
 @check
 def check_vif_mac_unique(ctx):
-    seen = {}
-    for c in _vifs(ctx):
-        first = seen.setdefault(c.mac, c)
-        if first is not c:
-            yield c.path, (f"local-mac-address {netif.mac_text(c.mac)} is also "
-                           f"that of {first.path}")
+    for mac, c, first in repeats((c.mac, c) for c in _vifs(ctx)):
+        yield c.path, (f"local-mac-address {netif.mac_text(mac)} is also "
+                       f"that of {first.path}")
 
 
 @check
@@ -86,17 +83,15 @@ def check_vif_gateway(ctx):
 @check
 def check_vif_address_unique(ctx):
     """The backend switches frames by address among its vifs."""
-    system = ctx.system
-    seen = {}
-    for c in _vifs(ctx):
-        subnet = _subnet(c)
-        backend = system.partition(c.backend)
-        if subnet is None or backend is None:
-            continue
-        first = seen.setdefault((backend.path, subnet.address), c)
-        if first is not c:
-            yield c.path, (f"ipv4-address {netif.ipv4_text(subnet.address)} is also "
-                           f"that of {first.path}, on the same backend {backend.path}")
+    def by_backend():
+        for c in _vifs(ctx):
+            subnet, backend = _subnet(c), ctx.system.partition(c.backend)
+            if subnet is not None and backend is not None:
+                yield (backend.path, subnet.address), c
+
+    for (backend, address), c, first in repeats(by_backend()):
+        yield c.path, (f"ipv4-address {netif.ipv4_text(address)} is also "
+                       f"that of {first.path}, on the same backend {backend}")
 
 
 @check
